@@ -1,0 +1,118 @@
+/* doc.h - the agreement model: an ordered YAML tree addressed by path.
+ *
+ * An agreement is a tree of maps, sequences and scalars exactly as the file
+ * holds it, in the file's order.  Known fields are described by the schema
+ * (src/schema.h), which gives each one its type and canonical position; keys
+ * the schema does not know are simply nodes like any other, so they survive
+ * load -> edit -> save in place without a side table that could drift.
+ *
+ * Every field is addressable by a path: "metadata.title",
+ * "service_levels[2].target", "services[0].route[1]".  Screens bind to paths,
+ * findings name paths, the spell checker reports paths.
+ *
+ * Scalars are UTF-8 strings; a scalar's type is decided by the schema when it
+ * is read (doc_get_int, calc_parse_duration ...), never by the loader.  The
+ * source style is remembered only to write unknown keys back as they were. */
+#ifndef PACTA_DOC_H
+#define PACTA_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum doc_kind { DOC_SCALAR, DOC_MAP, DOC_SEQ };
+
+/* How a scalar was written in the source (or should be written when the
+ * schema does not decide): plain, quoted, or a literal block.  For
+ * collections: DOC_FLOW when written [a, b] / {a: b}. */
+enum doc_style { DOC_PLAIN, DOC_QUOTED, DOC_LITERAL, DOC_FLOW };
+
+struct doc_node;
+
+struct doc_pair {
+    char *key;
+    unsigned line, col; /* position of the key; 0 when created in memory */
+    struct doc_node *val;
+};
+
+struct doc_node {
+    unsigned char kind;  /* enum doc_kind */
+    unsigned char style; /* enum doc_style */
+    unsigned line, col;  /* 1-based source position; 0 when created in memory */
+    size_t len;          /* scalar: bytes; map: pairs; seq: items */
+    size_t cap;
+    union {
+        char *str;               /* scalar, NUL-terminated */
+        struct doc_pair *pairs;  /* map */
+        struct doc_node **items; /* seq */
+    } u;
+};
+
+/* Construction.  Strings are copied.  Allocation failure aborts (xalloc). */
+struct doc_node *doc_new_scalar(const char *s, enum doc_style style);
+struct doc_node *doc_new_scalar_n(const char *s, size_t len, enum doc_style style);
+struct doc_node *doc_new_map(void);
+struct doc_node *doc_new_seq(void);
+struct doc_node *doc_clone(const struct doc_node *n);
+void doc_free(struct doc_node *n);
+
+/* A null is an absent node or a plain "", "~", "null", "Null", "NULL". */
+bool doc_is_null(const struct doc_node *n);
+/* Deep equality of content (keys, order, scalar text; not positions/styles). */
+bool doc_equal(const struct doc_node *a, const struct doc_node *b);
+
+/* Maps. */
+struct doc_node *doc_map_get(const struct doc_node *map, const char *key);
+struct doc_pair *doc_map_pair(const struct doc_node *map, const char *key);
+/* Set key to val (taking ownership), replacing and freeing an old value in
+ * place, or appending a new pair.  Returns val. */
+struct doc_node *doc_map_put(struct doc_node *map, const char *key, struct doc_node *val);
+bool doc_map_del(struct doc_node *map, const char *key);
+
+/* Sequences.  Indices are 0-based; out-of-range operations return false/NULL. */
+void doc_seq_push(struct doc_node *seq, struct doc_node *item);
+bool doc_seq_insert(struct doc_node *seq, size_t i, struct doc_node *item);
+struct doc_node *doc_seq_take(struct doc_node *seq, size_t i); /* caller frees */
+bool doc_seq_move(struct doc_node *seq, size_t from, size_t to);
+
+/* Paths.  Syntax: key ( "." key | "[" index "]" )*.  An empty path is the
+ * root.  Keys containing '.', '[' or ']' cannot be addressed. */
+struct doc_node *doc_get(const struct doc_node *root, const char *path);
+/* The scalar text at path, or NULL when absent, null, or not a scalar. */
+const char *doc_get_str(const struct doc_node *root, const char *path);
+/* Number of items (seq) or pairs (map) at path; 0 when absent. */
+size_t doc_count(const struct doc_node *root, const char *path);
+/* Create every missing map/seq on the way and return the node at path,
+ * created with kind when missing.  A seq index may be at most its length
+ * (appends).  Returns NULL when the path crosses a scalar or is malformed. */
+struct doc_node *doc_ensure(struct doc_node *root, const char *path, enum doc_kind kind);
+/* Set the scalar at path (creating the way), style DOC_QUOTED for text.  A
+ * NULL value stores a null.  Returns 0, or -1 when the path is unusable. */
+int doc_set_str(struct doc_node *root, const char *path, const char *value);
+/* Replace the node at path with val (taking ownership).  -1 on bad path. */
+int doc_set(struct doc_node *root, const char *path, struct doc_node *val);
+/* Remove the node at path (map key or seq item).  false when absent. */
+bool doc_del(struct doc_node *root, const char *path);
+/* The position of the node at path, or of its nearest existing ancestor;
+ * for a map value, the key's position.  false when nothing has one. */
+bool doc_pos(const struct doc_node *root, const char *path, unsigned *line, unsigned *col);
+
+/* Walk every node depth-first, in document order.  path is the node's full
+ * path (valid during the call).  Return non-zero from cb to stop. */
+typedef int (*doc_walk_fn)(const char *path, const struct doc_node *node, void *ud);
+int doc_walk(const struct doc_node *root, doc_walk_fn cb, void *ud);
+
+/* Path building: append ".key" or "[i]" to a growing buffer. */
+struct doc_path {
+    char *s;
+    size_t len, cap;
+};
+void doc_path_init(struct doc_path *p, const char *start);
+void doc_path_key(struct doc_path *p, const char *key);
+void doc_path_index(struct doc_path *p, size_t i);
+void doc_path_truncate(struct doc_path *p, size_t len);
+void doc_path_free(struct doc_path *p);
+
+/* Convenience: format a path with printf-style arguments into buf. */
+const char *doc_pathf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif
