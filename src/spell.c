@@ -1,0 +1,1158 @@
+/* spell.c - spelling with hunspell: tokenising, checking, suggestions. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <hunspell.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistd.h>
+#include <unistr.h>
+
+#include "src/i18n.h"
+#include "src/spell.h"
+#include "src/xalloc.h"
+
+/* ---- a set of strings (open addressing, never shrinks) ---------------- */
+
+struct strset {
+    char **slot;
+    size_t cap, n;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static bool strset_has(const struct strset *set, const char *s)
+{
+    if (!set->cap)
+        return false;
+    for (size_t i = hash_str(s) & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
+        if (!set->slot[i])
+            return false;
+        if (strcmp(set->slot[i], s) == 0)
+            return true;
+    }
+}
+
+static void strset_put(struct strset *set, const char *s);
+
+static void strset_grow(struct strset *set)
+{
+    struct strset bigger = {xcalloc(set->cap ? set->cap * 2 : 64, sizeof(char *)),
+                            set->cap ? set->cap * 2 : 64, 0};
+    for (size_t i = 0; i < set->cap; i++)
+        if (set->slot[i]) {
+            size_t j = hash_str(set->slot[i]) & (bigger.cap - 1);
+            while (bigger.slot[j])
+                j = (j + 1) & (bigger.cap - 1);
+            bigger.slot[j] = set->slot[i];
+            bigger.n++;
+        }
+    free(set->slot);
+    *set = bigger;
+}
+
+static void strset_put(struct strset *set, const char *s)
+{
+    if (strset_has(set, s))
+        return;
+    if ((set->n + 1) * 4 > set->cap * 3)
+        strset_grow(set);
+    size_t i = hash_str(s) & (set->cap - 1);
+    while (set->slot[i])
+        i = (i + 1) & (set->cap - 1);
+    set->slot[i] = xstrdup(s);
+    set->n++;
+}
+
+static void strset_clear(struct strset *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->slot[i]);
+    free(set->slot);
+    memset(set, 0, sizeof *set);
+}
+
+/* ---- the speller -------------------------------------------------------- */
+
+struct spell {
+    Hunhandle *h;
+    char *name;            /* "es_ES" */
+    iconv_t to_dic;        /* (iconv_t)-1 when the dictionary is UTF-8 */
+    iconv_t from_dic;
+    struct strset good, bad; /* hunspell's verdicts so far (NFC words) */
+    struct strset ignore;    /* this session */
+    struct strset doc_ignore; /* metadata.spell_ignore */
+    struct strset personal;   /* the personal dictionary */
+};
+
+/* Convert len bytes with cd into a new NUL-terminated string, or NULL when
+ * some character has no equivalent. */
+static char *conv(iconv_t cd, const char *in, size_t len)
+{
+    size_t cap = len * 4 + 16;
+    char *out = xmalloc(cap);
+    char *ip = (char *)in, *op = out;
+    size_t il = len, ol = cap - 1;
+    iconv(cd, NULL, NULL, NULL, NULL);
+    while (il > 0) {
+        if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+            if (errno == E2BIG) {
+                size_t used = (size_t)(op - out);
+                cap *= 2;
+                out = xrealloc(out, cap);
+                op = out + used;
+                ol = cap - 1 - used;
+                continue;
+            }
+            free(out);
+            return NULL;
+        }
+    }
+    if (iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1) {
+        free(out);
+        return NULL;
+    }
+    *op = '\0';
+    return out;
+}
+
+/* UTF-8 -> the dictionary's encoding (a copy either way), NULL if impossible. */
+static char *to_dic(const struct spell *sp, const char *s)
+{
+    if (sp->to_dic == (iconv_t)-1)
+        return xstrdup(s);
+    return conv(sp->to_dic, s, strlen(s));
+}
+
+static char *from_dic(const struct spell *sp, const char *s)
+{
+    if (sp->from_dic == (iconv_t)-1)
+        return xstrdup(s);
+    return conv(sp->from_dic, s, strlen(s));
+}
+
+/* NFC form of len bytes, NUL-terminated, malloc'd. */
+static char *nfc(const char *s, size_t len)
+{
+    size_t n = 0;
+    uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &n);
+    if (!r) /* invalid input: check it as it is */
+        return xstrndup(s, len);
+    char *out = xmalloc(n + 1);
+    memcpy(out, r, n);
+    out[n] = '\0';
+    free(r);
+    return out;
+}
+
+static char *lower(const char *s)
+{
+    size_t n = 0;
+    uint8_t *r = u8_tolower((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, &n);
+    if (!r)
+        return xstrdup(s);
+    char *out = xmalloc(n + 1);
+    memcpy(out, r, n);
+    out[n] = '\0';
+    free(r);
+    return out;
+}
+
+static bool readable_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
+}
+
+static bool is_utf8_name(const char *enc)
+{
+    return !enc || !*enc || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
+}
+
+static void personal_load(struct spell *sp)
+{
+    char *path = spell_personal_path();
+    FILE *f = fopen(path, "r");
+    free(path);
+    if (!f)
+        return;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
+            line[--n] = '\0';
+        if (n == 0)
+            continue;
+        char *w = nfc(line, (size_t)n);
+        strset_put(&sp->personal, w);
+        char *d = to_dic(sp, w);
+        if (d)
+            Hunspell_add(sp->h, d);
+        free(d);
+        free(w);
+    }
+    free(line);
+    fclose(f);
+}
+
+static char *dict_name_of(const char *dic)
+{
+    const char *b = strrchr(dic, '/');
+    b = b ? b + 1 : dic;
+    size_t n = strlen(b);
+    if (n > 4 && strcmp(b + n - 4, ".dic") == 0)
+        n -= 4;
+    return xstrndup(b, n);
+}
+
+struct spell *spell_open(const char *aff, const char *dic, struct err *e)
+{
+    err_clear(e);
+    if (!readable_file(aff) || !readable_file(dic)) {
+        const char *bad = readable_file(aff) ? dic : aff;
+        err_set(e, bad, 0, 0, _("cannot read the dictionary file: %s"),
+                errno ? strerror(errno) : _("not a regular file"));
+        return NULL;
+    }
+    struct spell *sp = xcalloc(1, sizeof *sp);
+    sp->h = Hunspell_create(aff, dic);
+    if (!sp->h) {
+        free(sp);
+        err_set(e, dic, 0, 0, "%s", _("cannot load the dictionary"));
+        return NULL;
+    }
+    sp->name = dict_name_of(dic);
+    sp->to_dic = sp->from_dic = (iconv_t)-1;
+    const char *enc = Hunspell_get_dic_encoding(sp->h);
+    if (!is_utf8_name(enc)) {
+        sp->to_dic = iconv_open(enc, "UTF-8");
+        sp->from_dic = iconv_open("UTF-8", enc);
+        if (sp->to_dic == (iconv_t)-1 || sp->from_dic == (iconv_t)-1) {
+            err_set(e, aff, 0, 0, _("the dictionary's encoding %s is not supported"), enc);
+            spell_close(sp);
+            return NULL;
+        }
+    }
+    personal_load(sp);
+    return sp;
+}
+
+void spell_close(struct spell *sp)
+{
+    if (!sp)
+        return;
+    if (sp->h)
+        Hunspell_destroy(sp->h);
+    if (sp->to_dic != (iconv_t)-1)
+        iconv_close(sp->to_dic);
+    if (sp->from_dic != (iconv_t)-1)
+        iconv_close(sp->from_dic);
+    strset_clear(&sp->good);
+    strset_clear(&sp->bad);
+    strset_clear(&sp->ignore);
+    strset_clear(&sp->doc_ignore);
+    strset_clear(&sp->personal);
+    free(sp->name);
+    free(sp);
+}
+
+const char *spell_dict_name(const struct spell *sp)
+{
+    return sp->name;
+}
+
+/* ---- choosing the dictionary ------------------------------------------- */
+
+struct dirs {
+    char **d;
+    size_t n, cap;
+};
+
+static void dirs_add(struct dirs *ds, const char *s, size_t len)
+{
+    if (len == 0)
+        return;
+    ds->d = xgrow(ds->d, &ds->cap, ds->n + 1, sizeof *ds->d);
+    ds->d[ds->n++] = xstrndup(s, len);
+}
+
+static void dirs_init(struct dirs *ds)
+{
+    memset(ds, 0, sizeof *ds);
+    const char *p = getenv("DICPATH");
+    while (p && *p) {
+        const char *c = strchr(p, ':');
+        size_t len = c ? (size_t)(c - p) : strlen(p);
+        dirs_add(ds, p, len);
+        p = c ? c + 1 : NULL;
+    }
+    dirs_add(ds, "/usr/share/hunspell", strlen("/usr/share/hunspell"));
+    dirs_add(ds, "/usr/share/myspell", strlen("/usr/share/myspell"));
+}
+
+static void dirs_free(struct dirs *ds)
+{
+    for (size_t i = 0; i < ds->n; i++)
+        free(ds->d[i]);
+    free(ds->d);
+}
+
+static char *dirs_list(const struct dirs *ds)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < ds->n; i++)
+        len += strlen(ds->d[i]) + 2;
+    char *s = xmalloc(len);
+    s[0] = '\0';
+    for (size_t i = 0; i < ds->n; i++) {
+        if (i)
+            strcat(s, ", ");
+        strcat(s, ds->d[i]);
+    }
+    return s;
+}
+
+/* Both PREFIX.aff and PREFIX.dic readable: set the outputs. */
+static bool try_pair(const char *prefix, char **aff, char **dic)
+{
+    char *a = xasprintf("%s.aff", prefix), *d = xasprintf("%s.dic", prefix);
+    if (readable_file(a) && readable_file(d)) {
+        *aff = a;
+        *dic = d;
+        return true;
+    }
+    free(a);
+    free(d);
+    return false;
+}
+
+static bool find_name(const struct dirs *ds, const char *name, char **aff, char **dic)
+{
+    if (strchr(name, '/') || !*name)
+        return false;
+    for (size_t i = 0; i < ds->n; i++) {
+        char *p = xasprintf("%s/%s", ds->d[i], name);
+        bool found = try_pair(p, aff, dic);
+        free(p);
+        if (found)
+            return true;
+    }
+    return false;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The alphabetically first PREFIX*.aff/.dic pair in the first folder that
+ * has one. */
+static bool find_prefix(const struct dirs *ds, const char *prefix, char **aff, char **dic)
+{
+    for (size_t i = 0; i < ds->n; i++) {
+        DIR *dir = opendir(ds->d[i]);
+        if (!dir)
+            continue;
+        char **names = NULL;
+        size_t n = 0, cap = 0;
+        struct dirent *de;
+        while ((de = readdir(dir))) {
+            size_t l = strlen(de->d_name);
+            if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 && l > 4 &&
+                strcmp(de->d_name + l - 4, ".aff") == 0) {
+                names = xgrow(names, &cap, n + 1, sizeof *names);
+                names[n++] = xstrndup(de->d_name, l - 4);
+            }
+        }
+        closedir(dir);
+        qsort(names, n, sizeof *names, cmp_str);
+        bool found = false;
+        for (size_t j = 0; j < n; j++) {
+            if (!found) {
+                char *p = xasprintf("%s/%s", ds->d[i], names[j]);
+                found = try_pair(p, aff, dic);
+                free(p);
+            }
+            free(names[j]);
+        }
+        free(names);
+        if (found)
+            return true;
+    }
+    return false;
+}
+
+int spell_dict_for_lang(const char *lang, const char *override, char **aff, char **dic, struct err *e)
+{
+    err_clear(e);
+    *aff = *dic = NULL;
+    struct dirs ds;
+    dirs_init(&ds);
+    int rc = -1;
+    if (override && *override) {
+        if (strchr(override, '/') ? try_pair(override, aff, dic) : find_name(&ds, override, aff, dic))
+            rc = 0;
+        else {
+            char *where = dirs_list(&ds);
+            err_set(e, NULL, 0, 0, _("dictionary %s not found (looked in %s)"), override, where);
+            free(where);
+        }
+        dirs_free(&ds);
+        return rc;
+    }
+    if (!lang || !*lang)
+        lang = "en";
+    /* "es-MX" -> full "es_MX", base "es". */
+    char full[32], base[16];
+    snprintf(full, sizeof full, "%s", lang);
+    for (char *c = full; *c; c++)
+        if (*c == '-')
+            *c = '_';
+    size_t bl = strcspn(full, "_");
+    snprintf(base, sizeof base, "%.*s", (int)(bl < sizeof base ? bl : sizeof base - 1), full);
+    char prefix[24];
+    snprintf(prefix, sizeof prefix, "%s_", base);
+
+    bool found = strchr(full, '_') && find_name(&ds, full, aff, dic);
+    if (!found && strcmp(base, "es") == 0)
+        found = find_name(&ds, "es_ES", aff, dic);
+    else if (!found && strcmp(base, "en") == 0)
+        found = find_name(&ds, "en_US", aff, dic) || find_name(&ds, "en_GB", aff, dic);
+    else if (!found) { /* "fr" -> fr_FR */
+        char xx[40];
+        size_t k = (size_t)snprintf(xx, sizeof xx, "%s_", base);
+        for (size_t i = 0; base[i] && k + 1 < sizeof xx; i++)
+            xx[k++] = (char)((base[i] >= 'a' && base[i] <= 'z') ? base[i] - 'a' + 'A' : base[i]);
+        xx[k] = '\0';
+        found = find_name(&ds, xx, aff, dic);
+    }
+    if (!found)
+        found = find_prefix(&ds, prefix, aff, dic) || find_name(&ds, base, aff, dic);
+    if (found)
+        rc = 0;
+    else {
+        char *where = dirs_list(&ds);
+        char *pkg = strcmp(base, "es") == 0   ? xstrdup("hunspell-es")
+                    : strcmp(base, "en") == 0 ? xstrdup("hunspell-en-us")
+                                              : xasprintf("hunspell-%s", base);
+        err_set(e, NULL, 0, 0,
+                _("no spelling dictionary for language \"%s\" (looked in %s); install the Debian package %s"),
+                lang, where, pkg);
+        free(pkg);
+        free(where);
+    }
+    dirs_free(&ds);
+    return rc;
+}
+
+struct spell *spell_open_lang(const char *lang, const char *override, struct err *e)
+{
+    char *aff, *dic;
+    if (spell_dict_for_lang(lang, override, &aff, &dic, e) < 0)
+        return NULL;
+    struct spell *sp = spell_open(aff, dic, e);
+    free(aff);
+    free(dic);
+    return sp;
+}
+
+/* ---- tokenising --------------------------------------------------------- */
+
+static bool is_word_cp(ucs4_t c)
+{
+    return uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_M) ||
+           uc_is_general_category(c, UC_CATEGORY_N);
+}
+
+static bool is_digit_cp(ucs4_t c)
+{
+    return uc_is_general_category(c, UC_CATEGORY_N);
+}
+
+static bool is_apostrophe(ucs4_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+static bool is_hyphen(ucs4_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static bool is_space_cp(ucs4_t c)
+{
+    return uc_is_property_white_space(c) || c == 0x200B;
+}
+
+/* Decode one code point at s (n bytes left); invalid bytes are one
+ * replacement character each. */
+static size_t cp_at(const char *s, size_t n, ucs4_t *c)
+{
+    int l = u8_mbtouc(c, (const uint8_t *)s, n);
+    return l > 0 ? (size_t)l : 1;
+}
+
+static bool starts_ci(const char *s, size_t n, const char *pre)
+{
+    size_t l = strlen(pre);
+    return n >= l && strncasecmp(s, pre, l) == 0;
+}
+
+/* Is this white-space delimited chunk an e-mail address or a URL?  Leading
+ * and trailing punctuation are ignored. */
+static bool chunk_is_link(const char *s, size_t n)
+{
+    ucs4_t c;
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t l = cp_at(s + a, b - a, &c);
+        if (is_word_cp(c))
+            break;
+        a += l;
+    }
+    while (b > a) { /* strip trailing non-word characters, byte-wise back to a lead byte */
+        size_t p = b - 1;
+        while (p > a && ((unsigned char)s[p] & 0xC0) == 0x80)
+            p--;
+        cp_at(s + p, b - p, &c);
+        if (is_word_cp(c))
+            break;
+        b = p;
+    }
+    s += a;
+    n = b - a;
+    if (starts_ci(s, n, "http://") || starts_ci(s, n, "https://") || starts_ci(s, n, "www.") ||
+        starts_ci(s, n, "mailto:") || starts_ci(s, n, "ftp://"))
+        return true;
+    const char *at = memchr(s, '@', n);
+    return at && at > s && memchr(at + 1, '.', n - (size_t)(at - s) - 1) != NULL;
+}
+
+int spell_tokens(const char *text, spell_span_fn cb, void *ud)
+{
+    size_t n = strlen(text), i = 0;
+    ucs4_t c;
+    while (i < n) {
+        size_t l = cp_at(text + i, n - i, &c);
+        if (is_space_cp(c)) {
+            i += l;
+            continue;
+        }
+        size_t cs = i, ce = i;
+        while (ce < n) {
+            l = cp_at(text + ce, n - ce, &c);
+            if (is_space_cp(c))
+                break;
+            ce += l;
+        }
+        i = ce;
+        if (chunk_is_link(text + cs, ce - cs))
+            continue;
+        size_t p = cs;
+        while (p < ce) {
+            l = cp_at(text + p, ce - p, &c);
+            if (!is_word_cp(c)) {
+                p += l;
+                continue;
+            }
+            size_t start = p, end = p + l;
+            bool digit = is_digit_cp(c);
+            p = end;
+            while (p < ce) {
+                l = cp_at(text + p, ce - p, &c);
+                if (is_word_cp(c)) {
+                    digit |= is_digit_cp(c);
+                    p = end = p + l;
+                    continue;
+                }
+                if ((is_apostrophe(c) || is_hyphen(c)) && p + l < ce) {
+                    ucs4_t c2;
+                    size_t l2 = cp_at(text + p + l, ce - p - l, &c2);
+                    if (is_word_cp(c2)) {
+                        digit |= is_digit_cp(c2);
+                        p = end = p + l + l2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (!digit) {
+                int r = cb(start, end - start, ud);
+                if (r)
+                    return r;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- checking ----------------------------------------------------------- */
+
+static bool in_lists(const struct spell *sp, const char *w)
+{
+    if (strset_has(&sp->ignore, w) || strset_has(&sp->doc_ignore, w) || strset_has(&sp->personal, w))
+        return true;
+    /* "Quijotesco" at the start of a sentence matches an entry "quijotesco". */
+    char *lw = lower(w);
+    bool r = strcmp(lw, w) != 0 &&
+             (strset_has(&sp->ignore, lw) || strset_has(&sp->doc_ignore, lw) || strset_has(&sp->personal, lw));
+    free(lw);
+    return r;
+}
+
+static bool hun_spell(struct spell *sp, const char *w)
+{
+    char *d = to_dic(sp, w);
+    bool ok = d && Hunspell_spell(sp->h, d) != 0;
+    free(d);
+    if (!ok && strstr(w, "\xE2\x80\x99")) { /* l’amour -> l'amour */
+        char *a = xmalloc(strlen(w) + 1), *o = a;
+        for (const char *s = w; *s;)
+            if (strncmp(s, "\xE2\x80\x99", 3) == 0) {
+                *o++ = '\'';
+                s += 3;
+            } else
+                *o++ = *s++;
+        *o = '\0';
+        d = to_dic(sp, a);
+        ok = d && Hunspell_spell(sp->h, d) != 0;
+        free(d);
+        free(a);
+    }
+    return ok;
+}
+
+/* One NFC word, no splitting. */
+static bool check_nfc(struct spell *sp, const char *w)
+{
+    if (in_lists(sp, w) || strset_has(&sp->good, w))
+        return true;
+    if (strset_has(&sp->bad, w))
+        return false;
+    bool ok = hun_spell(sp, w);
+    strset_put(ok ? &sp->good : &sp->bad, w);
+    return ok;
+}
+
+static bool check_one(struct spell *sp, const char *word, size_t len)
+{
+    char *w = nfc(word, len);
+    bool ok = check_nfc(sp, w);
+    free(w);
+    return ok;
+}
+
+/* Call fn for each hyphen-separated part of word[0..len). */
+typedef bool (*part_fn)(struct spell *sp, const char *text, size_t off, size_t len, void *ud);
+static bool each_part(struct spell *sp, const char *text, size_t off, size_t len, part_fn fn, void *ud)
+{
+    size_t s = off, p = off, end = off + len;
+    bool all = true;
+    ucs4_t c;
+    while (p < end) {
+        size_t l = cp_at(text + p, end - p, &c);
+        if (is_hyphen(c)) {
+            all &= fn(sp, text, s, p - s, ud);
+            s = p + l;
+        }
+        p += l;
+    }
+    all &= fn(sp, text, s, end - s, ud);
+    return all;
+}
+
+static bool has_hyphen(const char *w, size_t len)
+{
+    return memchr(w, '-', len) || memmem(w, len, "\xE2\x80\x90", 3) || memmem(w, len, "\xE2\x80\x91", 3);
+}
+
+static bool part_ok(struct spell *sp, const char *text, size_t off, size_t len, void *ud)
+{
+    (void)ud;
+    return len == 0 || check_one(sp, text + off, len);
+}
+
+struct single {
+    bool any;
+};
+
+static int single_cb(size_t off, size_t len, void *ud)
+{
+    (void)off;
+    (void)len;
+    ((struct single *)ud)->any = true;
+    return 1;
+}
+
+bool spell_check_word(struct spell *sp, const char *word, size_t len)
+{
+    /* Numbers, ids with digits, addresses: the tokenizer gives no word. */
+    char *w = xstrndup(word, len);
+    struct single one = {false};
+    spell_tokens(w, single_cb, &one);
+    bool ok;
+    if (!one.any)
+        ok = true;
+    else if (check_one(sp, w, len))
+        ok = true;
+    else
+        ok = has_hyphen(w, len) && each_part(sp, w, 0, len, part_ok, NULL);
+    free(w);
+    return ok;
+}
+
+struct text_ctx {
+    struct spell *sp;
+    const char *text;
+    spell_span_fn cb;
+    void *ud;
+    int stop;
+};
+
+static bool part_report(struct spell *sp, const char *text, size_t off, size_t len, void *ud)
+{
+    struct text_ctx *t = ud;
+    if (t->stop || len == 0 || check_one(sp, text + off, len))
+        return true;
+    t->stop = t->cb(off, len, t->ud);
+    return false;
+}
+
+static int text_cb(size_t off, size_t len, void *ud)
+{
+    struct text_ctx *t = ud;
+    if (check_one(t->sp, t->text + off, len))
+        return 0;
+    if (has_hyphen(t->text + off, len)) {
+        each_part(t->sp, t->text, off, len, part_report, t);
+        return t->stop;
+    }
+    return t->cb(off, len, t->ud);
+}
+
+int spell_check_text(struct spell *sp, const char *text, spell_span_fn cb, void *ud)
+{
+    struct text_ctx t = {sp, text, cb, ud, 0};
+    return spell_tokens(text, text_cb, &t);
+}
+
+size_t spell_suggest(struct spell *sp, const char *word, size_t max, char ***list)
+{
+    char *w = nfc(word, strlen(word));
+    char *d = to_dic(sp, w);
+    free(w);
+    size_t n = 0;
+    char **out = xcalloc(1, sizeof *out);
+    if (!d) {
+        *list = out;
+        return 0;
+    }
+    char **sl = NULL;
+    int k = Hunspell_suggest(sp->h, &sl, d);
+    free(d);
+    out = xrealloc(out, ((size_t)(k > 0 ? k : 0) + 1) * sizeof *out);
+    for (int i = 0; i < k && (max == 0 || n < max); i++) {
+        char *u = from_dic(sp, sl[i]);
+        if (u)
+            out[n++] = u;
+    }
+    out[n] = NULL;
+    if (sl)
+        Hunspell_free_list(sp->h, &sl, k);
+    *list = out;
+    return n;
+}
+
+void spell_list_free(char **list)
+{
+    if (!list)
+        return;
+    for (char **p = list; *p; p++)
+        free(*p);
+    free(list);
+}
+
+/* ---- ignore lists and the personal dictionary ------------------------- */
+
+void spell_ignore_add(struct spell *sp, const char *word)
+{
+    char *w = nfc(word, strlen(word));
+    strset_put(&sp->ignore, w);
+    free(w);
+}
+
+static const struct doc_node *map_get(const struct doc_node *m, const char *key)
+{
+    if (!m || m->kind != DOC_MAP)
+        return NULL;
+    for (size_t i = 0; i < m->len; i++)
+        if (strcmp(m->u.pairs[i].key, key) == 0)
+            return m->u.pairs[i].val;
+    return NULL;
+}
+
+void spell_doc_ignore_set(struct spell *sp, const struct doc_node *root)
+{
+    strset_clear(&sp->doc_ignore);
+    const struct doc_node *l = map_get(map_get(root, "metadata"), "spell_ignore");
+    if (!l || l->kind != DOC_SEQ)
+        return;
+    for (size_t i = 0; i < l->len; i++) {
+        const struct doc_node *it = l->u.items[i];
+        if (it && it->kind == DOC_SCALAR && it->u.str[0]) {
+            char *w = nfc(it->u.str, strlen(it->u.str));
+            strset_put(&sp->doc_ignore, w);
+            free(w);
+        }
+    }
+}
+
+char *spell_personal_path(void)
+{
+    const char *x = getenv("XDG_DATA_HOME");
+    if (x && x[0] == '/')
+        return xasprintf("%s/pacta/dictionary.txt", x);
+    const char *home = getenv("HOME");
+    return xasprintf("%s/.local/share/pacta/dictionary.txt", home && *home ? home : ".");
+}
+
+/* mkdir -p of the folder holding path. */
+static int make_parent(const char *path)
+{
+    char *d = xstrdup(path);
+    char *slash = strrchr(d, '/');
+    int rc = 0;
+    if (slash && slash != d) {
+        *slash = '\0';
+        for (char *p = d + 1; *p; p++)
+            if (*p == '/') {
+                *p = '\0';
+                if (mkdir(d, 0700) < 0 && errno != EEXIST)
+                    rc = -1;
+                *p = '/';
+            }
+        if (mkdir(d, 0700) < 0 && errno != EEXIST)
+            rc = -1;
+        else
+            rc = 0;
+    }
+    free(d);
+    return rc;
+}
+
+int spell_personal_add(struct spell *sp, const char *word, struct err *e)
+{
+    err_clear(e);
+    char *w = nfc(word, strlen(word));
+    if (!*w || strpbrk(w, "\n\r")) {
+        free(w);
+        err_set(e, NULL, 0, 0, "%s", _("a dictionary word cannot be empty or hold a line break"));
+        return -1;
+    }
+    strset_put(&sp->personal, w);
+    char *d = to_dic(sp, w);
+    if (d)
+        Hunspell_add(sp->h, d);
+    free(d);
+    strset_clear(&sp->bad); /* some verdicts may have changed */
+
+    char *path = spell_personal_path();
+    int rc = -1;
+    int fd = -1;
+    if (make_parent(path) == 0)
+        fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        struct stat st;
+        char last = '\n';
+        if (fstat(fd, &st) == 0 && st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
+            last = '\n';
+        char *line = xasprintf("%s%s\n", last == '\n' ? "" : "\n", w);
+        size_t len = strlen(line);
+        if (write(fd, line, len) == (ssize_t)len)
+            rc = 0;
+        free(line);
+        if (close(fd) < 0)
+            rc = -1;
+    }
+    if (rc < 0)
+        err_set(e, path, 0, 0, _("cannot add to the personal dictionary: %s"), strerror(errno));
+    free(path);
+    free(w);
+    return rc;
+}
+
+/* ---- walking an agreement ---------------------------------------------- */
+
+bool spell_is_text_path(const char *path)
+{
+    static const char *const text_keys[] = {
+        "title", "name", "description", "definition", "measurement", "impact", "success_criteria", "text",
+        "deliverable", "acceptance", "method", "notes", "summary", "contact", "governing_law", NULL};
+    static const char *const text_items[] = {"deliverables", "route", "out_of_scope", "exclusions", "for_cause",
+                                             NULL};
+    /* The last key of the path and whether an index follows it. */
+    size_t n = strlen(path);
+    bool item = false;
+    while (n > 0 && path[n - 1] == ']') {
+        while (n > 0 && path[n - 1] != '[')
+            n--;
+        if (n > 0)
+            n--;
+        item = true;
+    }
+    size_t s = n;
+    while (s > 0 && path[s - 1] != '.' && path[s - 1] != ']')
+        s--;
+    const char *const *list = item ? text_items : text_keys;
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n - s && strncmp(path + s, list[i], n - s) == 0)
+            return true;
+    return false;
+}
+
+struct walk {
+    struct spell *sp;
+    const char *src;
+    size_t srclen;
+    spell_hit_fn cb;
+    void *ud;
+    size_t count;
+    int stop;
+    char *path;
+    size_t plen, pcap;
+};
+
+/* Set the path to its first len bytes followed by ".key" (or "key" at the
+ * root) or "[idx]". */
+static void path_set(struct walk *w, size_t len, const char *key, size_t idx)
+{
+    char *add = key ? xasprintf("%s%s", len ? "." : "", key) : xasprintf("[%zu]", idx);
+    size_t al = strlen(add);
+    w->path = xgrow(w->path, &w->pcap, len + al + 1, 1);
+    memcpy(w->path + len, add, al + 1);
+    w->plen = len + al;
+    free(add);
+}
+
+static size_t cps(const char *s, size_t n)
+{
+    return u8_mbsnlen((const uint8_t *)s, n);
+}
+
+/* Byte offset of 1-based (line, col) in src, or (size_t)-1. */
+static size_t src_offset(const char *src, size_t len, unsigned line, unsigned col)
+{
+    size_t p = 0;
+    for (unsigned l = 1; l < line; l++) {
+        const char *nl = memchr(src + p, '\n', len - p);
+        if (!nl)
+            return (size_t)-1;
+        p = (size_t)(nl - src) + 1;
+    }
+    ucs4_t c;
+    for (unsigned k = 1; k < col; k++) {
+        if (p >= len || src[p] == '\n')
+            return (size_t)-1;
+        p += cp_at(src + p, len - p, &c);
+    }
+    return p;
+}
+
+/* Columns the first `chars` characters of a quoted scalar take in the
+ * source after the opening quote at byte q, or -1 when that cannot be known
+ * (a line break, or no source). */
+static long quoted_src_cols(const char *src, size_t len, size_t q, size_t chars)
+{
+    if (q >= len || (src[q] != '"' && src[q] != '\''))
+        return -1;
+    bool dq = src[q] == '"';
+    size_t p = q + 1;
+    long cols = 0;
+    ucs4_t c;
+    for (size_t k = 0; k < chars; k++) {
+        if (p >= len || src[p] == '\n' || src[p] == '\r')
+            return -1;
+        if (dq && src[p] == '\\') {
+            size_t skip = 2;
+            if (p + 1 < len)
+                switch (src[p + 1]) {
+                case 'x': skip = 4; break;
+                case 'u': skip = 6; break;
+                case 'U': skip = 10; break;
+                case '\n': case '\r': return -1;
+                default: break;
+                }
+            p += skip;
+            cols += (long)skip;
+        } else if (!dq && src[p] == '\'' && p + 1 < len && src[p + 1] == '\'') {
+            p += 2;
+            cols += 2;
+        } else {
+            p += cp_at(src + p, len - p, &c);
+            cols++;
+        }
+    }
+    return cols;
+}
+
+struct scalar_ctx {
+    struct walk *w;
+    const struct doc_node *node;
+    unsigned key_col; /* the key's column for a map value; 0 for an item */
+    long indent;      /* literal blocks: 0-based indentation; -1 unknown */
+};
+
+static void position(const struct scalar_ctx *sc, size_t off, unsigned *line, unsigned *col)
+{
+    const struct doc_node *n = sc->node;
+    const char *s = n->u.str;
+    *line = *col = 0;
+    if (!n->line)
+        return;
+    if (n->style == DOC_LITERAL) {
+        unsigned k = 0;
+        size_t ls = 0;
+        for (size_t i = 0; i < off; i++)
+            if (s[i] == '\n') {
+                k++;
+                ls = i + 1;
+            }
+        *line = n->line + 1 + k;
+        *col = (unsigned)(sc->indent + 1 + (long)cps(s + ls, off - ls));
+        return;
+    }
+    *line = n->line;
+    size_t before = cps(s, off);
+    if (n->style == DOC_QUOTED) {
+        long c = -1;
+        if (sc->w->src) {
+            size_t q = src_offset(sc->w->src, sc->w->srclen, n->line, n->col);
+            if (q != (size_t)-1)
+                c = quoted_src_cols(sc->w->src, sc->w->srclen, q, before);
+        }
+        *col = n->col + 1 + (unsigned)(c >= 0 ? (size_t)c : before);
+    } else {
+        *col = n->col + (unsigned)before;
+    }
+}
+
+static int hit_cb(size_t off, size_t len, void *ud)
+{
+    struct scalar_ctx *sc = ud;
+    struct walk *w = sc->w;
+    char *word = xstrndup(sc->node->u.str + off, len);
+    struct spell_hit h = {word, w->path, sc->node, off, len, 0, 0};
+    position(sc, off, &h.line, &h.col);
+    w->count++;
+    int r = w->cb(&h, w->ud);
+    free(word);
+    if (r)
+        w->stop = r;
+    return r;
+}
+
+static long literal_indent(const struct walk *w, const struct doc_node *n, unsigned key_col)
+{
+    if (w->src) {
+        size_t p = src_offset(w->src, w->srclen, n->line + 1, 1);
+        while (p != (size_t)-1 && p < w->srclen) {
+            size_t sp = 0;
+            while (p + sp < w->srclen && w->src[p + sp] == ' ')
+                sp++;
+            if (p + sp < w->srclen && w->src[p + sp] != '\n' && w->src[p + sp] != '\r')
+                return (long)sp;
+            const char *nl = memchr(w->src + p, '\n', w->srclen - p);
+            if (!nl)
+                break;
+            p = (size_t)(nl - w->src) + 1;
+        }
+    }
+    /* Without the source: two columns past the key, or the item's content
+     * column ("- |": the indicator's column). */
+    return key_col ? (long)key_col + 1 : (long)n->col - 1;
+}
+
+static void walk_node(struct walk *w, const struct doc_node *n, unsigned key_col)
+{
+    if (!n || w->stop)
+        return;
+    size_t len = w->plen;
+    switch (n->kind) {
+    case DOC_MAP:
+        for (size_t i = 0; i < n->len && !w->stop; i++) {
+            path_set(w, len, n->u.pairs[i].key, 0);
+            walk_node(w, n->u.pairs[i].val, n->u.pairs[i].col ? n->u.pairs[i].col : 1);
+        }
+        break;
+    case DOC_SEQ:
+        for (size_t i = 0; i < n->len && !w->stop; i++) {
+            path_set(w, len, NULL, i);
+            walk_node(w, n->u.items[i], 0);
+        }
+        break;
+    case DOC_SCALAR:
+        if (n->u.str && n->u.str[0] && spell_is_text_path(w->path)) {
+            struct scalar_ctx sc = {w, n, key_col, -1};
+            if (n->style == DOC_LITERAL && n->line)
+                sc.indent = literal_indent(w, n, key_col);
+            spell_check_text(w->sp, n->u.str, hit_cb, &sc);
+        }
+        break;
+    default:
+        break;
+    }
+    if (w->path)
+        w->path[len] = '\0';
+    w->plen = len;
+}
+
+size_t spell_check_doc(struct spell *sp, const struct doc_node *root, const char *src, size_t srclen,
+                       spell_hit_fn cb, void *ud)
+{
+    spell_doc_ignore_set(sp, root);
+    struct walk w = {sp, src, src ? srclen : 0, cb, ud, 0, 0, NULL, 0, 0};
+    w.path = xgrow(NULL, &w.pcap, 64, 1);
+    w.path[0] = '\0';
+    walk_node(&w, root, 0);
+    free(w.path);
+    return w.count;
+}
+
+char *spell_hit_describe(struct spell *sp, const struct spell_hit *h, size_t max)
+{
+    char **list;
+    size_t n = spell_suggest(sp, h->word, max, &list);
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(list[i]) + 2;
+    char *sug = xmalloc(len);
+    sug[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(sug, ", ");
+        strcat(sug, list[i]);
+    }
+    spell_list_free(list);
+    char *r = xasprintf("%s (%s) -> %s", h->word, h->path, n ? sug : _("(no suggestions)"));
+    free(sug);
+    return r;
+}
