@@ -1,0 +1,569 @@
+/* text.c - UTF-8 text utilities over libunistring (see text.h). */
+#include "config.h"
+
+#include "src/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "src/xalloc.h"
+
+#define ELLIPSIS "\xE2\x80\xA6" /* U+2026, one column */
+#define SLUG_MAX 64
+
+/* ---- validation ------------------------------------------------------ */
+
+bool text_utf8_valid_flags(const char *buf, size_t len, unsigned flags, size_t *bad_offset)
+{
+    size_t bad = len;
+    const uint8_t *p = u8_check((const uint8_t *)buf, len);
+    if (p != NULL)
+        bad = (size_t)(p - (const uint8_t *)buf);
+    if (!(flags & TEXT_ALLOW_NUL)) {
+        const char *z = memchr(buf, '\0', bad);
+        if (z != NULL)
+            bad = (size_t)(z - buf);
+    }
+    if (bad == len)
+        return true;
+    if (bad_offset != NULL)
+        *bad_offset = bad;
+    return false;
+}
+
+bool text_utf8_valid(const char *buf, size_t len, size_t *bad_offset)
+{
+    return text_utf8_valid_flags(buf, len, 0, bad_offset);
+}
+
+/* ---- code points and characters -------------------------------------- */
+
+size_t text_decode(const char *s, size_t n, uint32_t *cp)
+{
+    ucs4_t uc;
+    int k = u8_mbtouc(&uc, (const uint8_t *)s, n);
+    *cp = uc;
+    return k > 0 ? (size_t)k : 1;
+}
+
+size_t text_encode(uint32_t cp, char out[4])
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    int k = u8_uctomb((uint8_t *)out, cp, 4);
+    return k > 0 ? (size_t)k : 0;
+}
+
+int text_cp_width(uint32_t cp)
+{
+    int w = uc_width(cp, "UTF-8");
+    return w < 0 ? 1 : w;
+}
+
+/* Start of the code point ending at off (off > 0), its value in *cp. */
+static size_t prev_cp(const char *s, size_t len, size_t off, uint32_t *cp)
+{
+    for (size_t k = 1; k <= 4 && k <= off; k++) {
+        size_t p = off - k;
+        if (((unsigned char)s[p] & 0xC0) == 0x80)
+            continue;
+        if (p + text_decode(s + p, len - p, cp) == off)
+            return p;
+        break;
+    }
+    text_decode(s + off - 1, len - (off - 1), cp);
+    return off - 1;
+}
+
+size_t text_next_char(const char *s, size_t len, size_t off)
+{
+    if (off >= len)
+        return len;
+    uint32_t a, b;
+    off += text_decode(s + off, len - off, &a);
+    while (off < len) {
+        size_t k = text_decode(s + off, len - off, &b);
+        if (uc_is_grapheme_break(a, b))
+            break;
+        off += k;
+        a = b;
+    }
+    return off;
+}
+
+size_t text_prev_char(const char *s, size_t len, size_t off)
+{
+    if (off == 0)
+        return 0;
+    if (off > len)
+        off = len;
+    uint32_t a, b;
+    size_t p = prev_cp(s, len, off, &b);
+    while (p > 0) {
+        size_t q = prev_cp(s, len, p, &a);
+        if (uc_is_grapheme_break(a, b))
+            break;
+        p = q;
+        b = a;
+    }
+    return p;
+}
+
+size_t text_count_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i = text_next_char(s, len, i))
+        n++;
+    return n;
+}
+
+/* ---- width ------------------------------------------------------------ */
+
+size_t text_width_n(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += text_decode(s + i, n - i, &cp);
+        w += (size_t)text_cp_width(cp);
+    }
+    return w;
+}
+
+size_t text_width(const char *s) { return text_width_n(s, strlen(s)); }
+
+/* ---- normalisation ---------------------------------------------------- */
+
+static char *normalize_n(uninorm_t form, const char *s, size_t n, size_t *out_len)
+{
+    size_t rl = 0;
+    uint8_t *r = n && u8_check((const uint8_t *)s, n) == NULL
+                     ? u8_normalize(form, (const uint8_t *)s, n, NULL, &rl) : NULL;
+    char *out;
+    if (r == NULL) {
+        out = xstrndup(s, n);
+        rl = n;
+    } else {
+        out = xmalloc(rl + 1);
+        memcpy(out, r, rl);
+        out[rl] = '\0';
+        free(r);
+    }
+    if (out_len != NULL)
+        *out_len = rl;
+    return out;
+}
+
+char *text_nfc_n(const char *s, size_t n, size_t *out_len)
+{
+    return normalize_n(UNINORM_NFC, s, n, out_len);
+}
+
+char *text_nfc(const char *s) { return text_nfc_n(s, strlen(s), NULL); }
+
+/* ---- wrapping --------------------------------------------------------- */
+
+struct lines {
+    struct text_line *v;
+    size_t n, cap;
+};
+
+static void emit(struct lines *L, const char *s, size_t off, size_t end, size_t next, bool hard)
+{
+    size_t len = end - off;
+    while (len > 0 && s[off + len - 1] == ' ')
+        len--;
+    L->v = xgrow(L->v, &L->cap, L->n + 1, sizeof *L->v);
+    L->v[L->n++] = (struct text_line){
+        .off = off, .len = len, .cols = text_width_n(s + off, len), .next = next, .hard = hard};
+}
+
+/* Wrap the paragraph s[ps..pe) (no newline inside); *first tells whether
+ * the next line emitted is the first of the text. */
+static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size_t next_after,
+                      bool hard, size_t first_width, size_t width)
+{
+    size_t ce = pe; /* content end: a CR before the newline is not shown */
+    if (hard && ce > ps && s[ce - 1] == '\r')
+        ce--;
+    char *br = NULL;
+    if (ce > ps) {
+        br = xmalloc(ce - ps);
+        u8_possible_linebreaks((const uint8_t *)s + ps, ce - ps, "UTF-8", br);
+    }
+    size_t start = ps, cols = 0, brk = ps, cols_at_brk = 0;
+    size_t w = L->n == 0 ? first_width : width;
+    size_t i = ps;
+    while (i < ce) {
+        size_t j = text_next_char(s, ce, i);
+        size_t cw = text_width_n(s + i, j - i);
+        if (i > start && br[i - ps] == UC_BREAK_POSSIBLE) {
+            brk = i;
+            cols_at_brk = cols;
+        }
+        if (s[i] != ' ' && i > start && cols + cw > w) {
+            if (brk > start) {
+                emit(L, s, start, brk, brk, false);
+                start = brk;
+                cols -= cols_at_brk;
+            } else {
+                emit(L, s, start, i, i, false);
+                start = i;
+                cols = 0;
+            }
+            brk = start;
+            w = width;
+            continue; /* look at character i again on the new line */
+        }
+        cols += cw;
+        i = j;
+    }
+    emit(L, s, start, ce, next_after, hard);
+    free(br);
+}
+
+size_t text_wrap_ex(const char *s, size_t n, size_t first_width, size_t width,
+                    struct text_line **lines)
+{
+    struct lines L = {0};
+    if (first_width == 0)
+        first_width = 1;
+    if (width == 0)
+        width = 1;
+    size_t ps = 0;
+    for (;;) {
+        const char *nl = memchr(s + ps, '\n', n - ps);
+        size_t pe = nl ? (size_t)(nl - s) : n;
+        wrap_para(&L, s, ps, pe, nl ? pe + 1 : n, nl != NULL, first_width, width);
+        if (nl == NULL)
+            break;
+        ps = pe + 1;
+    }
+    *lines = L.v;
+    return L.n;
+}
+
+size_t text_wrap(const char *s, size_t width, struct text_line **lines)
+{
+    return text_wrap_ex(s, strlen(s), width, width, lines);
+}
+
+size_t text_wrap_indent(const char *s, size_t width, size_t hang, struct text_line **lines)
+{
+    return text_wrap_ex(s, strlen(s), width, width > hang ? width - hang : 1, lines);
+}
+
+char *text_fill(const char *s, size_t width, size_t hang)
+{
+    struct text_line *v;
+    size_t n = text_wrap(s, width > hang ? width - hang : 1, &v);
+    size_t cap = 1;
+    for (size_t i = 0; i < n; i++)
+        cap += v[i].len + 1 + hang;
+    char *out = xmalloc(cap), *p = out;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            *p++ = '\n';
+            if (v[i].len > 0) {
+                memset(p, ' ', hang);
+                p += hang;
+            }
+        }
+        memcpy(p, s + v[i].off, v[i].len);
+        p += v[i].len;
+    }
+    *p = '\0';
+    free(v);
+    return out;
+}
+
+/* ---- truncation and padding ------------------------------------------- */
+
+size_t text_truncate_n(const char *s, size_t n, size_t cols, size_t *used)
+{
+    size_t i = 0, w = 0;
+    while (i < n) {
+        size_t j = text_next_char(s, n, i);
+        size_t cw = text_width_n(s + i, j - i);
+        if (w + cw > cols)
+            break;
+        w += cw;
+        i = j;
+    }
+    if (used != NULL)
+        *used = w;
+    return i;
+}
+
+size_t text_truncate(const char *s, size_t cols, size_t *used)
+{
+    return text_truncate_n(s, strlen(s), cols, used);
+}
+
+static char *pad_n(const char *s, size_t n, size_t w, size_t cols, enum text_align align,
+                   const char *tail)
+{
+    size_t tl = strlen(tail);
+    size_t fill = cols > w ? cols - w : 0;
+    size_t left = align == TEXT_RIGHT ? fill : align == TEXT_CENTER ? fill / 2 : 0;
+    size_t right = fill - left;
+    char *out = xmalloc(left + n + tl + right + 1);
+    memset(out, ' ', left);
+    memcpy(out + left, s, n);
+    memcpy(out + left + n, tail, tl);
+    memset(out + left + n + tl, ' ', right);
+    out[left + n + tl + right] = '\0';
+    return out;
+}
+
+char *text_pad(const char *s, size_t cols, enum text_align align)
+{
+    return pad_n(s, strlen(s), text_width(s), cols, align, "");
+}
+
+char *text_fit(const char *s, size_t cols, enum text_align align)
+{
+    size_t n = strlen(s), w = text_width_n(s, n);
+    if (w <= cols)
+        return pad_n(s, n, w, cols, align, "");
+    if (cols == 0)
+        return xstrdup("");
+    size_t used;
+    size_t k = text_truncate_n(s, n, cols - 1, &used);
+    return pad_n(s, k, used + 1, cols, align, ELLIPSIS);
+}
+
+/* ---- slugs ------------------------------------------------------------ */
+
+static const char *slug_fold(uint32_t cp)
+{
+    switch (cp) {
+    case 0xDF: return "ss";
+    case 0xC6: case 0xE6: return "ae";
+    case 0xD8: case 0xF8: return "o";
+    case 0x152: case 0x153: return "oe";
+    case 0x110: case 0x111: case 0xD0: case 0xF0: return "d";
+    case 0x141: case 0x142: return "l";
+    case 0xDE: case 0xFE: return "th";
+    default: return NULL;
+    }
+}
+
+char *text_slug(const char *s)
+{
+    size_t n;
+    char *d = normalize_n(UNINORM_NFD, s, strlen(s), &n);
+    char *out = xmalloc(SLUG_MAX + 1);
+    size_t o = 0;
+    bool dash = false;
+    for (size_t i = 0; i < n && o < SLUG_MAX;) {
+        uint32_t cp;
+        i += text_decode(d + i, n - i, &cp);
+        if (uc_is_general_category(cp, UC_CATEGORY_M))
+            continue;
+        char one[2] = {0, 0};
+        const char *add = slug_fold(cp);
+        if (add == NULL && cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))) {
+            one[0] = (char)cp;
+            add = one;
+        } else if (add == NULL && cp >= 'A' && cp <= 'Z') {
+            one[0] = (char)(cp - 'A' + 'a');
+            add = one;
+        }
+        if (add == NULL) {
+            dash = o > 0;
+            continue;
+        }
+        if (dash && o < SLUG_MAX)
+            out[o++] = '-';
+        dash = false;
+        for (; *add && o < SLUG_MAX; add++)
+            out[o++] = *add;
+    }
+    while (o > 0 && out[o - 1] == '-')
+        o--;
+    out[o] = '\0';
+    free(d);
+    return out;
+}
+
+/* ---- per-character index ---------------------------------------------- */
+
+void text_index_build(struct text_index *ix, const char *s, size_t len, size_t from)
+{
+    size_t off = 0, col = 0;
+    if (ix->pos == NULL) {
+        from = 0;
+    } else {
+        if (from > ix->n)
+            from = ix->n;
+        off = ix->pos[from].off;
+        col = ix->pos[from].col;
+    }
+    size_t i = from;
+    for (;;) {
+        ix->pos = xgrow(ix->pos, &ix->cap, i + 2, sizeof *ix->pos);
+        ix->pos[i] = (struct text_pos){off, col};
+        if (off >= len)
+            break;
+        size_t j = text_next_char(s, len, off);
+        if (s[j - 1] == '\n')
+            col = 0;
+        else
+            col += text_width_n(s + off, j - off);
+        off = j;
+        i++;
+    }
+    ix->n = i;
+}
+
+size_t text_index_find(const struct text_index *ix, size_t off)
+{
+    size_t lo = 0, hi = ix->n; /* answer in [lo, hi] */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (ix->pos[mid].off <= off)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+void text_index_free(struct text_index *ix)
+{
+    free(ix->pos);
+    *ix = (struct text_index){0};
+}
+
+/* ---- editable buffer -------------------------------------------------- */
+
+void text_buf_init(struct text_buf *b, size_t max_chars, bool multiline)
+{
+    *b = (struct text_buf){.max_chars = max_chars, .multiline = multiline};
+    b->cap = 16;
+    b->s = xmalloc(b->cap);
+    b->s[0] = '\0';
+    text_index_build(&b->ix, b->s, 0, 0);
+}
+
+void text_buf_free(struct text_buf *b)
+{
+    free(b->s);
+    text_index_free(&b->ix);
+    *b = (struct text_buf){0};
+}
+
+/* Sanitised copy of s[0..n): see text_buf_insert. */
+static char *sanitise(const char *s, size_t n, bool multiline, size_t *out_len)
+{
+    char *out = xmalloc(n * 3 + 1); /* an invalid byte becomes 3 bytes */
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += text_decode(s + i, n - i, &cp);
+        if (cp == '\r') {
+            if (i < n && s[i] == '\n')
+                continue;
+            cp = '\n';
+        }
+        if (cp == '\n') {
+            out[o++] = multiline ? '\n' : ' ';
+        } else if (cp == '\t') {
+            out[o++] = ' ';
+        } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+            continue;
+        } else {
+            o += text_encode(cp, out + o);
+        }
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return out;
+}
+
+static void splice(struct text_buf *b, size_t off, size_t end, const char *ins, size_t il)
+{
+    size_t nl = b->len - (end - off) + il;
+    b->s = xgrow(b->s, &b->cap, nl + 1, 1);
+    memmove(b->s + off + il, b->s + end, b->len - end + 1);
+    memcpy(b->s + off, ins, il);
+    b->len = nl;
+}
+
+bool text_buf_insert(struct text_buf *b, size_t at, const char *s, size_t n, size_t *cursor)
+{
+    if (at > b->ix.n)
+        at = b->ix.n;
+    size_t cl;
+    char *clean = sanitise(s, n, b->multiline, &cl);
+    size_t a = at > 0 ? at - 1 : 0;
+    size_t aoff = b->ix.pos[a].off, atoff = b->ix.pos[at].off;
+    /* The previous character and the new text, normalised together. */
+    char *seg = xmalloc(atoff - aoff + cl + 1);
+    memcpy(seg, b->s + aoff, atoff - aoff);
+    memcpy(seg + (atoff - aoff), clean, cl + 1);
+    free(clean);
+    size_t nl;
+    char *norm = text_nfc_n(seg, atoff - aoff + cl, &nl);
+    free(seg);
+    bool whole = true;
+    if (b->max_chars > 0) {
+        size_t keep = b->ix.n - (at - a); /* characters outside the segment */
+        size_t allowed = b->max_chars > keep ? b->max_chars - keep : 0;
+        size_t i = 0, k = 0;
+        while (i < nl && k < allowed) {
+            i = text_next_char(norm, nl, i);
+            k++;
+        }
+        if (i < nl) {
+            whole = false;
+            nl = i;
+        }
+    }
+    splice(b, aoff, atoff, norm, nl);
+    free(norm);
+    text_index_build(&b->ix, b->s, b->len, a);
+    size_t coff = aoff + nl;
+    size_t c = text_index_find(&b->ix, coff);
+    if (b->ix.pos[c].off < coff)
+        c++;
+    if (cursor != NULL)
+        *cursor = c;
+    return whole;
+}
+
+void text_buf_delete(struct text_buf *b, size_t from, size_t to)
+{
+    if (to > b->ix.n)
+        to = b->ix.n;
+    if (from >= to)
+        return;
+    splice(b, b->ix.pos[from].off, b->ix.pos[to].off, "", 0);
+    text_index_build(&b->ix, b->s, b->len, from > 0 ? from - 1 : 0);
+}
+
+bool text_buf_set(struct text_buf *b, const char *s)
+{
+    b->len = 0;
+    b->s[0] = '\0';
+    b->ix.n = 0;
+    b->ix.pos[0] = (struct text_pos){0, 0};
+    return text_buf_insert(b, 0, s, strlen(s), NULL);
+}
+
+char *text_buf_dup(const struct text_buf *b, size_t from, size_t to)
+{
+    if (to > b->ix.n)
+        to = b->ix.n;
+    if (from > to)
+        from = to;
+    return xstrndup(b->s + b->ix.pos[from].off, b->ix.pos[to].off - b->ix.pos[from].off);
+}
