@@ -1,0 +1,208 @@
+/* test_render.c - the printable document, its four syntaxes, and spawn. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/render.h"
+#include "src/spawn.h"
+#include "src/text.h"
+#include "tests/tap.h"
+
+static struct render_doc *sample(void)
+{
+    struct render_doc *d = render_new("en", "Support for <Bakery> & \"Co\"");
+    render_subtitle(d, "Draft \xc2\xb7 version 3");
+    render_heading(d, 1, "Parties and term");
+    render_kv(d, "Provider", "<script>alert(1)</script>");
+    render_kv(d, "Client", "Panader\xc3\xad" "a L\xc3\xb3pez S.L.");
+    render_kv(d, "A very long key that does not fit in the key column", "value");
+    render_kv(d, "Empty", NULL);
+    render_para(d, "# not a heading\n1. not a list, *not emphasis*, [not a link](x) | pipe \\ backslash");
+    render_para(d, "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97 wide "
+                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
+                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
+                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
+                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
+                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97 end");
+    render_bullet(d, "first");
+    render_bullet(d, ".starts with a dot");
+    const char *h[] = {"Level", "Target", "Downtime allowed, in words, which is a long header"};
+    render_table(d, 3, h);
+    const char *r1[] = {"POS availability", "99.5%", "3 h 43 min 12 s per month"};
+    const char *r2[] = {"Supercalifragilisticexpialidocious-and-then-some-more-letters", "T}", NULL};
+    render_row(d, r1);
+    render_row(d, r2);
+    render_check(d, false, "Who is the provider?", "The company that gives the service.");
+    render_answer(d, "Soluciones Ana P\xc3\xa9rez");
+    render_check(d, true, "Term?", NULL);
+    render_lines(d, 2);
+    render_pagebreak(d);
+    render_heading(d, 2, "Signatures");
+    render_signature(d, "Provider", "Ana P\xc3\xa9rez", "Manager", NULL);
+    render_signature(d, "Client", "Luis", NULL, "2027-01-01");
+    return d;
+}
+
+static void check_text(const char *s)
+{
+    int too_wide = 0, lines = 0, pages = 1, long_page = 0, page_lines = 0;
+    const char *p = s;
+    while (*p) {
+        size_t n = strcspn(p, "\n");
+        char *line = strndup(p, n);
+        if (line[0] == '\f') {
+            pages++;
+            page_lines = 0;
+        }
+        if (text_width(line[0] == '\f' ? line + 1 : line) > 80) {
+            too_wide++;
+            diag("too wide: %s", line);
+        }
+        free(line);
+        lines++;
+        if (++page_lines > RENDER_TEXT_PAGE_LINES)
+            long_page++;
+        p += n;
+        if (*p)
+            p++;
+    }
+    is_int(too_wide, 0, "text: no line wider than 80 display columns (%d lines)", lines);
+    is_int(long_page, 0, "text: no page longer than %d lines", RENDER_TEXT_PAGE_LINES);
+    is_int(pages, 2, "text: the page break gives two pages");
+    ok(strstr(s, "Page 1") != NULL && strstr(s, "\fSupport for <Bakery>") != NULL &&
+           strstr(s, "Page 2\n") != NULL,
+       "text: each page has a header with the title and page number");
+    ok(strstr(s, "<script>alert(1)</script>") != NULL, "text: values as written");
+    ok(strstr(s, "[ ] Who is the provider?") != NULL && strstr(s, "[x] Term?") != NULL, "text: checkboxes");
+    ok(strstr(s, "    The company that gives the service.") != NULL, "text: hint under the question");
+    ok(strstr(s, "    ____") != NULL, "text: blank answer lines");
+    ok(strstr(s, "Supercalifragilistic") != NULL, "text: a long word is cut, not lost");
+}
+
+static void check_md(const char *s)
+{
+    ok(strncmp(s, "# Support for \\<Bakery\\> \\& \"Co\"\n", 33) == 0, "md: title escaped");
+    ok(strstr(s, "\\<script\\>alert(1)\\</script\\>") != NULL, "md: html in values escaped");
+    ok(strstr(s, "\\# not a heading\\\n1\\. not a list, \\*not emphasis\\*, \\[not a link\\](x) \\| pipe \\\\ "
+                 "backslash") != NULL,
+       "md: markup characters escaped");
+    ok(strstr(s, "| Level | Target |") != NULL && strstr(s, "| --- | --- | --- |") != NULL, "md: pipe table");
+    ok(strstr(s, "| T} |") != NULL, "md: cell text kept");
+    ok(strstr(s, "- [ ] Who is the provider?") != NULL, "md: task item");
+    ok(strstr(s, "- **Empty:** \xe2\x80\x94") != NULL, "md: empty value is a dash");
+    ok(s[strlen(s) - 1] == '\n' && s[strlen(s) - 2] != '\n', "md: ends with one newline");
+}
+
+static void check_html(const char *s)
+{
+    ok(strncmp(s, "<!DOCTYPE html>\n<html lang=\"en\">", 31) == 0, "html: doctype and lang");
+    ok(strstr(s, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL, "html: values escaped");
+    ok(strstr(s, "<script") == NULL, "html: no script element");
+    ok(strstr(s, "<title>Support for &lt;Bakery&gt; &amp; &quot;Co&quot;</title>") != NULL, "html: title");
+    ok(strstr(s, "@media print") != NULL, "html: inline print stylesheet");
+    ok(strstr(s, "<link") == NULL && strstr(s, "src=") == NULL, "html: self-contained");
+    ok(strstr(s, "</body>\n</html>\n") != NULL, "html: complete");
+}
+
+static void check_troff(const char *s)
+{
+    ok(strstr(s, "\n.TL\n\\&Support for <Bakery> & \"Co\"\n") != NULL, "troff: title");
+    ok(strstr(s, "\n\\&.starts with a dot\n") != NULL, "troff: a leading dot is not a request");
+    ok(strstr(s, "\\&T}") != NULL, "troff: a cell holding T} does not end the block");
+    ok(strstr(s, "\\e backslash") != NULL, "troff: backslash escaped");
+    ok(strstr(s, "\n.bp\n") != NULL, "troff: page break");
+}
+
+static void test_spawn(void)
+{
+    struct err e;
+    int status, en;
+    /* Feed more than a pipe holds while reading as much back: no deadlock. */
+    size_t big = 1 << 20;
+    char *in = malloc(big);
+    for (size_t i = 0; i < big; i++)
+        in[i] = (char)('a' + i % 26);
+    const char *cat[] = {"cat", NULL};
+    struct spawn_io io = {.in = in, .inlen = big, .capture_out = true, .capture_err = true};
+    is_int(spawn_run(cat, &io, &status, &en, &e), 0, "spawn: cat runs");
+    is_int(status, 0, "spawn: exit status 0");
+    ok(io.outlen == big && memcmp(io.out, in, big) == 0, "spawn: 1 MiB through stdin and stdout");
+    free(io.out);
+    free(io.errout);
+    free(in);
+
+    const char *sh[] = {"sh", "-c", "echo oops >&2; exit 3", NULL};
+    struct spawn_io io2 = {.capture_out = true, .capture_err = true};
+    is_int(spawn_run(sh, &io2, &status, &en, &e), 0, "spawn: sh runs");
+    is_int(status, 3, "spawn: exit status passed back");
+    is_str(io2.errout, "oops\n", "spawn: stderr captured");
+    free(io2.out);
+    free(io2.errout);
+
+    const char *none[] = {"pacta-no-such-program-xyz", NULL};
+    struct spawn_io io3 = {.capture_out = true};
+    is_int(spawn_run(none, &io3, &status, &en, &e), -1, "spawn: a missing program is an error");
+    is_int(en, ENOENT, "spawn: ENOENT for a missing program");
+    ok(strstr(e.msg, "pacta-no-such-program-xyz") != NULL, "spawn: the message names it");
+    ok(!spawn_have("pacta-no-such-program-xyz") && spawn_have("sh"), "spawn_have");
+
+    size_t argc;
+    char **v = spawn_split("vim -u 'NO NE' \"a \\\"b\\\"\" c\\ d", 1, &argc);
+    ok(v && argc == 5 && strcmp(v[2], "NO NE") == 0 && strcmp(v[3], "a \"b\"") == 0 &&
+           strcmp(v[4], "c d") == 0 && v[5] == NULL,
+       "spawn_split: quotes and escapes");
+    spawn_argv_free(v);
+    ok(spawn_split("  ", 0, &argc) == NULL && spawn_split("a 'b", 0, &argc) == NULL,
+       "spawn_split: empty and unbalanced lines");
+}
+
+int main(void)
+{
+    (void)skip_all; /* every check here can run */
+    struct render_doc *d = sample();
+    char *s;
+    size_t n;
+    render_emit(d, RENDER_TEXT, &s, &n);
+    check_text(s);
+    free(s);
+    render_emit(d, RENDER_MD, &s, &n);
+    check_md(s);
+    free(s);
+    render_emit(d, RENDER_HTML, &s, &n);
+    check_html(s);
+    free(s);
+    render_emit(d, RENDER_TROFF, &s, &n);
+    check_troff(s);
+    free(s);
+
+    enum render_format f;
+    ok(render_format_parse("md", &f) == 0 && f == RENDER_MD && render_format_parse("pdf", &f) == 0 &&
+           f == RENDER_PDF && render_format_parse("doc", &f) == -1,
+       "format names");
+
+    test_spawn();
+
+    if (spawn_have("groff")) {
+        struct err e;
+        bool missing;
+        if (render_pdf(d, &s, &n, &missing, &e) == 0) {
+            ok(n > 4 && memcmp(s, "%PDF", 4) == 0, "pdf: groff made a PDF");
+            free(s);
+        } else {
+            ok(0, "pdf: groff failed: %s", e.msg);
+        }
+    } else {
+        diag("groff not installed: PDF not checked here");
+    }
+    setenv("PACTA_GROFF", "pacta-no-such-groff", 1);
+    {
+        struct err e;
+        bool missing;
+        ok(render_pdf(d, &s, &n, &missing, &e) == -1 && missing && strstr(e.msg, "groff") != NULL,
+           "pdf: a missing groff is reported, naming the package");
+    }
+    render_free(d);
+    return done_testing();
+}
