@@ -1,0 +1,303 @@
+/* l10n.c - numbers, money, dates and durations in the agreement's language. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/i18n.h"
+#include "src/l10n.h"
+
+/* The conventions of a language: code, not catalogue, so that no system
+ * locale is needed. */
+enum date_order { DATE_MDY, DATE_D_DE_M_DE_Y };
+
+struct conv {
+    const char *lang;
+    const char *dec;   /* decimal mark */
+    const char *group; /* group mark */
+    int group_from;    /* group numbers with at least this many integer digits */
+    bool pct_space;    /* "99,5 %" vs "99.5%" */
+    bool money_after;  /* "1,00 €" vs "€1.00" */
+    enum date_order date;
+};
+
+static const struct conv convs[] = {
+    {"en", ".", ",", 4, false, false, DATE_MDY},
+    {"es", ",", ".", 5, true, true, DATE_D_DE_M_DE_Y},
+};
+
+static const struct conv *conv_for(const char *lang)
+{
+    if (lang)
+        for (size_t i = 0; i < sizeof convs / sizeof convs[0]; i++) {
+            size_t n = strlen(convs[i].lang);
+            if (strncmp(lang, convs[i].lang, n) == 0 && (lang[n] == 0 || lang[n] == '_' || lang[n] == '-'))
+                return &convs[i];
+        }
+    return &convs[0];
+}
+
+/* i18n_lang, declared as returning a format built from msgid so that the
+ * compiler checks the arguments against the English msgid. */
+static const char *tr(const char *lang, const char *msgid) __attribute__((format_arg(2)));
+static const char *tr(const char *lang, const char *msgid)
+{
+    return i18n_lang(lang, msgid);
+}
+
+/* Append to buf (bounded). */
+struct out {
+    char *buf;
+    size_t size, len;
+};
+
+static void put(struct out *o, const char *s)
+{
+    size_t n = strlen(s);
+    if (o->size == 0)
+        return;
+    if (o->len + n >= o->size)
+        n = o->size - 1 - o->len;
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    o->buf[o->len] = 0;
+}
+
+static struct out out_init(char *buf, size_t size)
+{
+    struct out o = {buf, size, 0};
+    if (size)
+        buf[0] = 0;
+    return o;
+}
+
+/* Integer part with group marks when it has at least group_from digits. */
+static void put_int(struct out *o, unsigned long long v, const struct conv *c, int group_from)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%llu", v);
+    char one[2] = {0, 0};
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && n >= group_from && (n - i) % 3 == 0)
+            put(o, c->group);
+        one[0] = digits[i];
+        put(o, one);
+    }
+}
+
+/* A scaled decimal: integer part, then the fraction without trailing
+ * zeros.  min_frac forces at least that many decimals (money: 2). */
+static void put_fixed(struct out *o, long long v, int scale_digits, int min_frac, const struct conv *c,
+                      int group_from)
+{
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    unsigned long long scale = 1;
+    for (int i = 0; i < scale_digits; i++)
+        scale *= 10;
+    if (v < 0)
+        put(o, "-");
+    put_int(o, u / scale, c, group_from);
+    unsigned long long frac = u % scale;
+    char f[24];
+    snprintf(f, sizeof f, "%0*llu", scale_digits, frac);
+    int n = scale_digits;
+    while (n > min_frac && f[n - 1] == '0')
+        n--;
+    f[n] = 0;
+    if (n > 0) {
+        put(o, c->dec);
+        put(o, f);
+    }
+}
+
+char *l10n_decimal(char *buf, size_t size, long long scaled, const char *lang)
+{
+    const struct conv *c = conv_for(lang);
+    struct out o = out_init(buf, size);
+    put_fixed(&o, scaled, CALC_SCALE_DIGITS, 0, c, c->group_from);
+    return buf;
+}
+
+char *l10n_percent(char *buf, size_t size, long long scaled, const char *lang)
+{
+    const struct conv *c = conv_for(lang);
+    struct out o = out_init(buf, size);
+    put_fixed(&o, scaled, CALC_SCALE_DIGITS, 0, c, c->group_from);
+    put(&o, c->pct_space ? " %" : "%");
+    return buf;
+}
+
+static const char *currency_symbol(const char *code)
+{
+    if (!code)
+        return NULL;
+    if (strcmp(code, "EUR") == 0)
+        return "€";
+    if (strcmp(code, "USD") == 0)
+        return "$";
+    if (strcmp(code, "GBP") == 0)
+        return "£";
+    return NULL;
+}
+
+char *l10n_money(char *buf, size_t size, long long cents, const char *currency, const char *lang)
+{
+    const struct conv *c = conv_for(lang);
+    struct out o = out_init(buf, size);
+    const char *sym = currency_symbol(currency);
+    const char *code = currency && *currency ? currency : "";
+    if (c->money_after) {
+        put_fixed(&o, cents, 2, 2, c, 4);
+        if (sym || *code) {
+            put(&o, " ");
+            put(&o, sym ? sym : code);
+        }
+    } else {
+        if (cents < 0) {
+            put(&o, "-");
+            cents = -cents;
+        }
+        if (sym) {
+            put(&o, sym);
+        } else if (*code) {
+            put(&o, code);
+            put(&o, " ");
+        }
+        put_fixed(&o, cents, 2, 2, c, 4);
+    }
+    return buf;
+}
+
+const char *l10n_weekday_name(int wd, const char *lang)
+{
+    static const char *const names[7] = {N_("Monday"), N_("Tuesday"),  N_("Wednesday"), N_("Thursday"),
+                                         N_("Friday"), N_("Saturday"), N_("Sunday")};
+    if (wd < 0 || wd > 6)
+        return "";
+    return i18n_lang(lang, names[wd]);
+}
+
+const char *l10n_month_name(int month, const char *lang)
+{
+    /* TRANSLATORS: month names as used inside a date ("1 de enero de 2027"). */
+    static const char *const names[12] = {N_("January"), N_("February"), N_("March"),     N_("April"),
+                                          N_("May"),     N_("June"),     N_("July"),      N_("August"),
+                                          N_("September"), N_("October"), N_("November"), N_("December")};
+    if (month < 1 || month > 12)
+        return "";
+    return i18n_lang(lang, names[month - 1]);
+}
+
+char *l10n_date(char *buf, size_t size, long day, const char *lang)
+{
+    const struct conv *c = conv_for(lang);
+    int y, m, d;
+    calc_ymd_from_day(day, &y, &m, &d);
+    const char *month = l10n_month_name(m, lang);
+    if (c->date == DATE_D_DE_M_DE_Y)
+        snprintf(buf, size, "%d de %s de %d", d, month, y);
+    else
+        snprintf(buf, size, "%s %d, %d", month, d, y);
+    return buf;
+}
+
+char *l10n_duration_words(char *buf, size_t size, long long tenths, const char *lang)
+{
+    const struct conv *c = conv_for(lang);
+    struct out o = out_init(buf, size);
+    char n[32];
+    if (tenths < 0) {
+        put(&o, "-");
+        tenths = -tenths;
+    }
+    long long secs = tenths / 10;
+    int t = (int)(tenths % 10);
+    long long days = secs / 86400, hours = secs / 3600 % 24, mins = secs / 60 % 60, s = secs % 60;
+    /* Unit symbols (d, h, min, s) are the same in every supported language. */
+    struct {
+        long long v;
+        const char *sym;
+    } parts[3] = {{days, "d"}, {hours, "h"}, {mins, "min"}};
+    bool any = false;
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i].v)
+            continue;
+        if (any)
+            put(&o, " ");
+        snprintf(n, sizeof n, "%lld %s", parts[i].v, parts[i].sym);
+        put(&o, n);
+        any = true;
+    }
+    if (s || t || !any) {
+        if (any)
+            put(&o, " ");
+        snprintf(n, sizeof n, "%lld", s);
+        put(&o, n);
+        if (t) {
+            put(&o, c->dec);
+            snprintf(n, sizeof n, "%d", t);
+            put(&o, n);
+        }
+        put(&o, " s");
+    }
+    return buf;
+}
+
+char *l10n_duration_unit(char *buf, size_t size, const struct calc_duration *d, const char *lang)
+{
+    if (d->count == 1) {
+        const char *w;
+        switch (d->unit) {
+        case CALC_MINUTE: w = tr(lang, N_("per minute")); break;
+        case CALC_HOUR: w = tr(lang, N_("per hour")); break;
+        case CALC_DAY: w = tr(lang, N_("per day")); break;
+        case CALC_WEEK: w = tr(lang, N_("per week")); break;
+        case CALC_MONTH: w = tr(lang, N_("per month")); break;
+        case CALC_QUARTER: w = tr(lang, N_("per quarter")); break;
+        case CALC_YEAR: w = tr(lang, N_("per year")); break;
+        default: w = ""; break;
+        }
+        snprintf(buf, size, "%s", w);
+        return buf;
+    }
+    char n[32];
+    const struct conv *c = conv_for(lang);
+    struct out o = out_init(n, sizeof n);
+    put_int(&o, (unsigned long long)d->count, c, c->group_from);
+    switch (d->unit) {
+    case CALC_MINUTE: snprintf(buf, size, tr(lang, N_("every %s minutes")), n); break;
+    case CALC_HOUR: snprintf(buf, size, tr(lang, N_("every %s hours")), n); break;
+    case CALC_DAY: snprintf(buf, size, tr(lang, N_("every %s days")), n); break;
+    case CALC_WEEK: snprintf(buf, size, tr(lang, N_("every %s weeks")), n); break;
+    case CALC_MONTH: snprintf(buf, size, tr(lang, N_("every %s months")), n); break;
+    case CALC_QUARTER: snprintf(buf, size, tr(lang, N_("every %s quarters")), n); break;
+    case CALC_YEAR: snprintf(buf, size, tr(lang, N_("every %s years")), n); break;
+    default:
+        if (size)
+            buf[0] = 0;
+        break;
+    }
+    return buf;
+}
+
+char *l10n_screen_lang(char *buf, size_t size)
+{
+    static const char *const vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+    const char *v = NULL;
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *s = getenv(vars[i]);
+        if (s && *s) {
+            v = s;
+            break;
+        }
+    }
+    if (!v || strcmp(v, "C") == 0 || strncmp(v, "C.", 2) == 0 || strcmp(v, "POSIX") == 0)
+        v = "en";
+    size_t n = strcspn(v, "_.@:-");
+    if (n == 0)
+        v = "en", n = 2;
+    snprintf(buf, size, "%.*s", (int)n, v);
+    return buf;
+}
