@@ -47,19 +47,24 @@ static const char *tr(const char *lang, const char *msgid)
     return i18n_lang(lang, msgid);
 }
 
-/* Append to buf (bounded). */
+/* Append to buf (bounded, whole UTF-8 characters only). */
 struct out {
     char *buf;
     size_t size, len;
+    bool full; /* something did not fit: append nothing more */
 };
 
 static void put(struct out *o, const char *s)
 {
     size_t n = strlen(s);
-    if (o->size == 0)
+    if (o->size == 0 || o->full)
         return;
-    if (o->len + n >= o->size)
+    if (o->len + n >= o->size) {
+        o->full = true;
         n = o->size - 1 - o->len;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) /* never cut a UTF-8 character */
+            n--;
+    }
     memcpy(o->buf + o->len, s, n);
     o->len += n;
     o->buf[o->len] = 0;
@@ -67,7 +72,7 @@ static void put(struct out *o, const char *s)
 
 static struct out out_init(char *buf, size_t size)
 {
-    struct out o = {buf, size, 0};
+    struct out o = {buf, size, 0, false};
     if (size)
         buf[0] = 0;
     return o;
