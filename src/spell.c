@@ -227,11 +227,17 @@ static char *dict_name_of(const char *dic)
 struct spell *spell_open(const char *aff, const char *dic, struct err *e)
 {
     err_clear(e);
-    if (!readable_file(aff) || !readable_file(dic)) {
-        const char *bad = readable_file(aff) ? dic : aff;
-        err_set(e, bad, 0, 0, _("cannot read the dictionary file: %s"),
-                errno ? strerror(errno) : _("not a regular file"));
-        return NULL;
+    for (int i = 0; i < 2; i++) {
+        const char *f = i ? dic : aff;
+        struct stat st;
+        if (stat(f, &st) < 0 || (S_ISREG(st.st_mode) && access(f, R_OK) < 0)) {
+            err_set(e, f, 0, 0, _("cannot read the dictionary file: %s"), strerror(errno));
+            return NULL;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            err_set(e, f, 0, 0, "%s", _("the dictionary file is not a regular file"));
+            return NULL;
+        }
     }
     struct spell *sp = xcalloc(1, sizeof *sp);
     sp->h = Hunspell_create(aff, dic);
