@@ -1,11 +1,27 @@
-/* i18n.c - binding the text domain; translating into a chosen language. */
+/* i18n.c - binding the text domain; translating into a chosen language.
+ *
+ * The screens speak the user's language through gettext and the locale.
+ * Outputs (summary, checklist, scorecard) speak the agreement's language,
+ * whatever the screen language and whatever locales the machine has
+ * installed: for those, i18n_lang() reads the same compiled catalogue
+ * (LOCALEDIR/LANG/LC_MESSAGES/pacta.mo) directly.  The .mo format is small
+ * and stable (GNU gettext manual, "The Format of GNU MO Files"): a sorted
+ * table of original strings searched by bisection. */
 #include "config.h"
 
 #include <locale.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "src/i18n.h"
+#include "src/xalloc.h"
+
+#define MO_MAGIC 0x950412deu
+#define MO_MAGIC_SWAPPED 0xde120495u
+#define MO_MAX_SIZE (8u << 20)
 
 static const char *locale_dir(void)
 {
@@ -20,24 +36,150 @@ void i18n_init(void)
     textdomain("pacta");
 }
 
-/* Outputs must follow the agreement's language whatever the screen language
- * and whatever locales the machine has.  GNU gettext consults LANGUAGE before
- * the locale (when the locale is not "C"), so we set it for the duration of
- * one lookup.  English is the msgid itself. */
+struct catalog {
+    char lang[16];
+    unsigned char *data; /* NULL: no catalogue for this language */
+    size_t size;
+    bool swapped;
+    uint32_t n, orig, trans;
+};
+
+static struct catalog catalogs[8];
+static size_t ncatalogs;
+
+static uint32_t get32(const struct catalog *c, size_t off)
+{
+    if (off + 4 > c->size)
+        return 0;
+    uint32_t v;
+    memcpy(&v, c->data + off, 4);
+    if (c->swapped)
+        v = (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) | (v << 24);
+    return v;
+}
+
+static void load_catalog(struct catalog *c)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/pacta.mo", locale_dir(), c->lang);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return;
+    unsigned char *buf = xmalloc(MO_MAX_SIZE);
+    size_t n = fread(buf, 1, MO_MAX_SIZE, f);
+    fclose(f);
+    c->data = buf;
+    c->size = n;
+    uint32_t magic;
+    if (n < 28) {
+        goto bad;
+    }
+    memcpy(&magic, buf, 4);
+    if (magic == MO_MAGIC_SWAPPED)
+        c->swapped = true;
+    else if (magic != MO_MAGIC)
+        goto bad;
+    c->n = get32(c, 8);
+    c->orig = get32(c, 12);
+    c->trans = get32(c, 16);
+    if ((size_t)c->orig + (size_t)c->n * 8 > n || (size_t)c->trans + (size_t)c->n * 8 > n)
+        goto bad;
+    return;
+bad:
+    free(buf);
+    c->data = NULL;
+    c->size = 0;
+}
+
+static struct catalog *catalog_for(const char *lang)
+{
+    char want[16];
+    /* "es_ES.UTF-8" -> "es" is tried after the full code */
+    snprintf(want, sizeof want, "%s", lang);
+    want[strcspn(want, ".@")] = '\0';
+    for (size_t i = 0; i < ncatalogs; i++)
+        if (!strcmp(catalogs[i].lang, want))
+            return &catalogs[i];
+    if (ncatalogs == sizeof catalogs / sizeof catalogs[0])
+        return NULL;
+    struct catalog *c = &catalogs[ncatalogs++];
+    memset(c, 0, sizeof *c);
+    snprintf(c->lang, sizeof c->lang, "%s", want);
+    load_catalog(c);
+    if (!c->data && strchr(want, '_')) {
+        want[strcspn(want, "_")] = '\0';
+        snprintf(c->lang, sizeof c->lang, "%s", want);
+        load_catalog(c);
+    }
+    return c;
+}
+
+/* The translation of key (a msgid, or "singular\0plural" for plurals, of
+ * length keylen) and its length, or NULL. */
+static const char *lookup(const struct catalog *c, const char *key, size_t keylen, size_t *tlen)
+{
+    uint32_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        uint32_t len = get32(c, c->orig + (size_t)mid * 8);
+        uint32_t off = get32(c, c->orig + (size_t)mid * 8 + 4);
+        if ((size_t)off + len >= c->size)
+            return NULL;
+        const char *s = (const char *)c->data + off;
+        size_t cmplen = len < keylen ? len : keylen;
+        int r = memcmp(key, s, cmplen);
+        if (r == 0)
+            r = keylen < len ? -1 : keylen > len ? 1 : 0;
+        if (r == 0) {
+            uint32_t tl = get32(c, c->trans + (size_t)mid * 8);
+            uint32_t to = get32(c, c->trans + (size_t)mid * 8 + 4);
+            if ((size_t)to + tl >= c->size || tl == 0)
+                return NULL;
+            *tlen = tl;
+            return (const char *)c->data + to;
+        }
+        if (r < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
 const char *i18n_lang(const char *lang, const char *msgid)
 {
-    if (!lang || !*lang || strncmp(lang, "en", 2) == 0)
+    size_t tl;
+    if (!lang || !*lang || !strncmp(lang, "en", 2) || !strcmp(lang, "C"))
         return msgid;
-    const char *old = getenv("LANGUAGE");
-    char *saved = old ? strdup(old) : NULL;
-    setenv("LANGUAGE", lang, 1);
-    /* Changing LANGUAGE invalidates gettext's cache on the next call. */
-    const char *r = dcgettext("pacta", msgid, LC_MESSAGES);
-    if (saved) {
-        setenv("LANGUAGE", saved, 1);
-        free(saved);
-    } else {
-        unsetenv("LANGUAGE");
+    const struct catalog *c = catalog_for(lang);
+    if (!c || !c->data)
+        return msgid;
+    const char *t = lookup(c, msgid, strlen(msgid), &tl);
+    return t ? t : msgid;
+}
+
+const char *i18n_nlang(const char *lang, const char *one, const char *many, unsigned long n)
+{
+    /* English-like plural rule (n != 1): right for English and Spanish. */
+    const char *fallback = n == 1 ? one : many;
+    size_t tl;
+    if (!lang || !*lang || !strncmp(lang, "en", 2) || !strcmp(lang, "C"))
+        return fallback;
+    const struct catalog *c = catalog_for(lang);
+    if (!c || !c->data)
+        return fallback;
+    size_t l1 = strlen(one), l2 = strlen(many);
+    char *key = xmalloc(l1 + l2 + 2);
+    memcpy(key, one, l1 + 1);
+    memcpy(key + l1 + 1, many, l2 + 1);
+    const char *t = lookup(c, key, l1 + 1 + l2, &tl);
+    free(key);
+    if (!t)
+        return fallback;
+    if (n != 1) {
+        size_t first = strlen(t);
+        if (first + 1 < tl)
+            return t + first + 1;
     }
-    return r;
+    return t;
 }

@@ -17,8 +17,12 @@
 void i18n_init(void);
 
 /* Translate msgid into language lang ("es", "en") regardless of the screen
- * language: outputs follow the agreement's metadata.language.  Returns a
- * pointer owned by gettext (valid until the next i18n_lang call). */
+ * language and of the locales installed: outputs follow the agreement's
+ * metadata.language.  Reads the compiled catalogue directly; returns msgid
+ * when there is none.  The pointer stays valid for the whole run. */
 const char *i18n_lang(const char *lang, const char *msgid);
+/* Plural forms in language lang (rule n != 1, right for English and
+ * Spanish). */
+const char *i18n_nlang(const char *lang, const char *one, const char *many, unsigned long n);
 
 #endif

@@ -1,1 +1,610 @@
+/* sla_yaml.c - YAML files to doc trees and back, with libyaml.
+ *
+ * Loading drives libyaml's event parser and builds the tree with an explicit
+ * stack (no recursion, so depth is bounded by our own limit, not the C
+ * stack).  Saving walks the tree and feeds libyaml's emitter, choosing key
+ * order and scalar style from the schema for agreements. */
 #include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "src/fileio.h"
+#include "src/i18n.h"
+#include "src/schema.h"
+#include "src/sla_yaml.h"
+#include "src/text.h"
+#include "src/xalloc.h"
+
+/* ---- loading ---- */
+
+/* 1-based line and column (in characters) of a byte offset. */
+static void locate(const char *buf, size_t off, unsigned *line, unsigned *col)
+{
+    unsigned l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        unsigned char b = (unsigned char)buf[i];
+        if (b == '\n') {
+            l++;
+            c = 1;
+        } else if ((b & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+struct frame {
+    struct doc_node *node;
+    char *pending_key; /* maps: the key read, waiting for its value */
+    unsigned key_line, key_col;
+};
+
+struct loader {
+    const char *name;
+    const char *buf;
+    size_t len;
+    unsigned max_depth;
+    struct frame *stack;
+    size_t depth, cap;
+    struct doc_node *root;
+    size_t prev_end; /* end of the last event, for finding comments */
+    bool comments;
+    struct err *e;
+};
+
+static int fail_at(struct loader *L, yaml_mark_t m, const char *msg)
+{
+    err_set(L->e, L->name, (unsigned)m.line + 1, (unsigned)m.column + 1, "%s", msg);
+    return -1;
+}
+
+/* A '#' between two events is a comment: every scalar (where a '#' could be
+ * text) is inside an event's range. */
+static void scan_gap(struct loader *L, size_t upto)
+{
+    if (L->comments || upto <= L->prev_end || upto > L->len)
+        return;
+    if (memchr(L->buf + L->prev_end, '#', upto - L->prev_end))
+        L->comments = true;
+}
+
+/* Attach a finished node to its parent.  -1 on a duplicate key. */
+static int attach(struct loader *L, struct doc_node *n, yaml_mark_t m)
+{
+    if (L->depth == 0) {
+        L->root = n;
+        return 0;
+    }
+    struct frame *f = &L->stack[L->depth - 1];
+    if (f->node->kind == DOC_SEQ) {
+        doc_seq_push(f->node, n);
+        return 0;
+    }
+    if (!f->pending_key) {
+        /* n is a key */
+        if (n->kind != DOC_SCALAR) {
+            doc_free(n);
+            return fail_at(L, m, _("a key must be plain text, not a list or a mapping"));
+        }
+        struct doc_pair *dup = doc_map_pair(f->node, n->u.str);
+        if (dup) {
+            char msg[512];
+            snprintf(msg, sizeof msg, _("duplicate key \"%s\" (first at line %u)"), n->u.str, dup->line);
+            doc_free(n);
+            return fail_at(L, m, msg);
+        }
+        f->pending_key = n->u.str;
+        n->u.str = NULL;
+        f->key_line = n->line;
+        f->key_col = n->col;
+        free(n);
+        return 0;
+    }
+    doc_map_put(f->node, f->pending_key, n);
+    struct doc_pair *p = &f->node->u.pairs[f->node->len - 1];
+    p->line = f->key_line;
+    p->col = f->key_col;
+    free(f->pending_key);
+    f->pending_key = NULL;
+    return 0;
+}
+
+static int on_event(struct loader *L, yaml_event_t *ev)
+{
+    yaml_mark_t m = ev->start_mark;
+    const unsigned char *anchor = NULL, *tag = NULL;
+    scan_gap(L, ev->start_mark.index);
+    L->prev_end = ev->end_mark.index;
+
+    switch (ev->type) {
+    case YAML_ALIAS_EVENT:
+        return fail_at(L, m, _("aliases (*name) are not allowed in pacta files"));
+    case YAML_SCALAR_EVENT:
+        anchor = ev->data.scalar.anchor;
+        tag = ev->data.scalar.tag;
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        anchor = ev->data.sequence_start.anchor;
+        tag = ev->data.sequence_start.tag;
+        break;
+    case YAML_MAPPING_START_EVENT:
+        anchor = ev->data.mapping_start.anchor;
+        tag = ev->data.mapping_start.tag;
+        break;
+    case YAML_DOCUMENT_START_EVENT:
+        if (L->root)
+            return fail_at(L, m, _("the file holds more than one YAML document"));
+        return 0;
+    default:
+        return 0;
+    }
+    if (anchor)
+        return fail_at(L, m, _("anchors (&name) are not allowed in pacta files"));
+    if (tag && strcmp((const char *)tag, YAML_STR_TAG) != 0 && strcmp((const char *)tag, "!") != 0)
+        return fail_at(L, m, _("YAML tags (!!type) are not allowed in pacta files"));
+
+    if (ev->type == YAML_SCALAR_EVENT) {
+        enum doc_style st = DOC_QUOTED;
+        if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !tag)
+            st = DOC_PLAIN;
+        else if (ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+                 ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
+            st = DOC_LITERAL;
+        struct doc_node *n = doc_new_scalar_n((const char *)ev->data.scalar.value,
+                                              ev->data.scalar.length, st);
+        n->line = (unsigned)m.line + 1;
+        n->col = (unsigned)m.column + 1;
+        if (memchr(n->u.str, '\0', n->len)) {
+            doc_free(n);
+            return fail_at(L, m, _("text holds a NUL character"));
+        }
+        return attach(L, n, m);
+    }
+    /* a collection starts */
+    if (L->depth >= L->max_depth) {
+        char msg[256];
+        snprintf(msg, sizeof msg, _("nesting deeper than %u levels"), L->max_depth);
+        return fail_at(L, m, msg);
+    }
+    bool is_map = ev->type == YAML_MAPPING_START_EVENT;
+    struct doc_node *n = is_map ? doc_new_map() : doc_new_seq();
+    n->line = (unsigned)m.line + 1;
+    n->col = (unsigned)m.column + 1;
+    if ((is_map && ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE) ||
+        (!is_map && ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE))
+        n->style = DOC_FLOW;
+    L->stack = xgrow(L->stack, &L->cap, L->depth + 1, sizeof *L->stack);
+    L->stack[L->depth].node = n;
+    L->stack[L->depth].pending_key = NULL;
+    L->depth++;
+    return 0;
+}
+
+static int on_end(struct loader *L, yaml_event_t *ev)
+{
+    scan_gap(L, ev->start_mark.index);
+    L->prev_end = ev->end_mark.index;
+    struct frame f = L->stack[--L->depth];
+    free(f.pending_key);
+    return attach(L, f.node, ev->start_mark);
+}
+
+static void loader_free_stack(struct loader *L)
+{
+    while (L->depth) {
+        struct frame *f = &L->stack[--L->depth];
+        free(f->pending_key);
+        doc_free(f->node);
+    }
+    free(L->stack);
+}
+
+static const char *syntax_problem(const yaml_parser_t *p)
+{
+    /* libyaml's problems are English technical phrases; keep them as a
+     * detail behind a translated sentence. */
+    return p->problem ? p->problem : "?";
+}
+
+int sla_yaml_load_buffer(const char *name, const char *buf, size_t len, const struct sla_yaml_opts *o,
+                         struct doc_node **out, struct sla_yaml_info *info, struct err *e)
+{
+    size_t max_size = (o && o->max_size) ? o->max_size : SLA_YAML_MAX_SIZE;
+    *out = NULL;
+    if (info)
+        info->has_comments = false;
+    err_clear(e);
+    if (len > max_size) {
+        err_set(e, name, 0, 0, _("the file is %zu bytes, more than the limit of %zu (--max-size raises it)"),
+                len, max_size);
+        return -1;
+    }
+    size_t bad;
+    if (!text_utf8_valid(buf, len, &bad)) {
+        unsigned line, col;
+        locate(buf, bad, &line, &col);
+        if (buf[bad] == '\0')
+            err_set(e, name, line, col, _("NUL byte at byte offset %zu: this is not a text file"), bad);
+        else
+            err_set(e, name, line, col, _("invalid UTF-8 at byte offset %zu (byte 0x%02X): save the file as UTF-8"),
+                    bad, (unsigned)(unsigned char)buf[bad]);
+        e->offset = (long long)bad;
+        return -1;
+    }
+
+    struct loader L = {0};
+    L.name = name;
+    L.buf = buf;
+    L.len = len;
+    L.max_depth = (o && o->max_depth) ? o->max_depth : SLA_YAML_MAX_DEPTH;
+    L.e = e;
+
+    yaml_parser_t parser;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    int rc = 0;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            yaml_mark_t m = parser.problem_mark;
+            if (parser.error == YAML_READER_ERROR)
+                err_set(e, name, 0, 0, _("cannot read the file as text at byte offset %zu: %s"),
+                        parser.problem_offset, syntax_problem(&parser));
+            else if (parser.context)
+                err_set(e, name, (unsigned)m.line + 1, (unsigned)m.column + 1,
+                        _("YAML syntax error: %s %s (line %u)"), syntax_problem(&parser), parser.context,
+                        (unsigned)parser.context_mark.line + 1);
+            else
+                err_set(e, name, (unsigned)m.line + 1, (unsigned)m.column + 1, _("YAML syntax error: %s"),
+                        syntax_problem(&parser));
+            rc = -1;
+            break;
+        }
+        yaml_event_type_t t = ev.type;
+        if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT)
+            rc = on_end(&L, &ev);
+        else
+            rc = on_event(&L, &ev);
+        if (t == YAML_STREAM_END_EVENT)
+            scan_gap(&L, len);
+        yaml_event_delete(&ev);
+        if (rc < 0 || t == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    loader_free_stack(&L);
+    if (rc < 0) {
+        doc_free(L.root);
+        return -1;
+    }
+    if (!L.root || doc_is_null(L.root)) {
+        doc_free(L.root);
+        L.root = doc_new_map();
+    } else if (L.root->kind != DOC_MAP) {
+        err_set(e, name, L.root->line, L.root->col,
+                _("the file must be a mapping of keys (like \"apiVersion: pacta/v1\"), not a single value or a list"));
+        doc_free(L.root);
+        return -1;
+    }
+    if (info)
+        info->has_comments = L.comments;
+    *out = L.root;
+    return 0;
+}
+
+int sla_yaml_load_file(const char *path, const struct sla_yaml_opts *o, struct doc_node **out,
+                       struct sla_yaml_info *info, struct err *e)
+{
+    size_t max_size = (o && o->max_size) ? o->max_size : SLA_YAML_MAX_SIZE;
+    char *buf;
+    size_t len;
+    *out = NULL;
+    if (fileio_read(path, max_size, &buf, &len, NULL, e) < 0)
+        return -1;
+    int r = sla_yaml_load_buffer(path, buf, len, o, out, info, e);
+    free(buf);
+    return r;
+}
+
+/* ---- saving ---- */
+
+struct sink {
+    char *buf;
+    size_t len, cap;
+};
+
+static int write_sink(void *data, unsigned char *buffer, size_t size)
+{
+    struct sink *s = data;
+    s->buf = xgrow(s->buf, &s->cap, s->len + size + 1, 1);
+    memcpy(s->buf + s->len, buffer, size);
+    s->len += size;
+    return 1;
+}
+
+/* Would a YAML reader (YAML 1.1 as python3-yaml, or 1.2 core) take this
+ * plain scalar as something other than a string?  Conservative: anything
+ * that looks like a number, date, time, bool or null gets quoted. */
+static bool plain_is_ambiguous(const char *s)
+{
+    static const char *const words[] = {
+        "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+        "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+        "y", "Y", "n", "N", ".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN", "<<", "=",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(s, words[i]) == 0)
+            return true;
+    const char *p = s;
+    if (*p == '+' || *p == '-' || *p == '.')
+        p++;
+    if (*p < '0' || *p > '9')
+        return false;
+    for (; *p; p++)
+        if (!strchr("0123456789abcdefABCDEFxXoO_.:+-eE ", *p))
+            return false;
+    return true;
+}
+
+static bool is_int_text(const char *s)
+{
+    const char *p = s;
+    if (*p == '-')
+        p++;
+    if (!*p)
+        return false;
+    if (p[0] == '0' && p[1])
+        return false; /* 0012 would be octal to YAML 1.1 */
+    for (; *p; p++)
+        if (*p < '0' || *p > '9')
+            return false;
+    return true;
+}
+
+static bool is_decimal_text(const char *s)
+{
+    const char *p = s;
+    int digits = 0, dots = 0;
+    if (*p == '-')
+        p++;
+    if (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
+        return false;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '.' && dots == 0 && digits)
+            dots++;
+        else
+            return false;
+    }
+    return digits && p[-1] != '.';
+}
+
+static bool is_date_text(const char *s)
+{
+    return strlen(s) == 10 && s[4] == '-' && s[7] == '-' && strspn(s, "0123456789-") == 10;
+}
+
+static bool is_word_text(const char *s)
+{
+    if (!*s || plain_is_ambiguous(s))
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              strchr("_-/.", *p)))
+            return false;
+    return !strchr("-.", s[0]);
+}
+
+static bool is_duration_text(const char *s)
+{
+    size_t n = strspn(s, "0123456789");
+    return n > 0 && s[n] && strchr("smhdwMQY", s[n]) && s[n + 1] == '\0';
+}
+
+/* The style to write a scalar in. */
+static yaml_scalar_style_t scalar_style(const struct doc_node *n, const struct schema_field *f)
+{
+    const char *s = n->u.str;
+    if (n->style == DOC_PLAIN && doc_is_null(n) && (!f || f->type != SCH_TEXT))
+        return YAML_PLAIN_SCALAR_STYLE;
+    if (!f) {
+        if (n->style == DOC_LITERAL)
+            return YAML_LITERAL_SCALAR_STYLE;
+        if (n->style == DOC_PLAIN)
+            return YAML_PLAIN_SCALAR_STYLE;
+        return YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    }
+    switch (f->type) {
+    case SCH_TEXT:
+        return strchr(s, '\n') ? YAML_LITERAL_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    case SCH_TIME:
+    case SCH_MONEY:
+        return YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    case SCH_INT:
+        return is_int_text(s) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    case SCH_NUMBER:
+        return is_decimal_text(s) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    case SCH_DATE:
+        return is_date_text(s) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    case SCH_BOOL:
+        return (!strcmp(s, "true") || !strcmp(s, "false")) ? YAML_PLAIN_SCALAR_STYLE
+                                                            : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    case SCH_DURATION:
+        return is_duration_text(s) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    default: /* ids, refs, enums, words, currencies */
+        return is_word_text(s) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    }
+}
+
+struct emitter {
+    yaml_emitter_t em;
+    enum sla_yaml_layout layout;
+    struct doc_path path;
+};
+
+static int emit_node(struct emitter *E, const struct doc_node *n);
+
+static int emit_scalar(struct emitter *E, const char *s, size_t len, yaml_scalar_style_t style)
+{
+    yaml_event_t ev;
+    int plain = style == YAML_PLAIN_SCALAR_STYLE;
+    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, plain, !plain, style))
+        return -1;
+    return yaml_emitter_emit(&E->em, &ev) ? 0 : -1;
+}
+
+struct keyed {
+    size_t index;
+    int rank, sub;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const struct keyed *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    if (x->sub != y->sub)
+        return x->sub < y->sub ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int emit_map(struct emitter *E, const struct doc_node *n, bool flow)
+{
+    yaml_event_t ev;
+    size_t mark = E->path.len;
+    yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+                                        flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
+    if (!yaml_emitter_emit(&E->em, &ev))
+        return -1;
+    struct keyed *order = xmalloc((n->len ? n->len : 1) * sizeof *order);
+    int last_rank = -1;
+    for (size_t i = 0; i < n->len; i++) {
+        order[i].index = i;
+        const struct schema_field *f = NULL;
+        if (E->layout == SLA_YAML_AGREEMENT) {
+            doc_path_key(&E->path, n->u.pairs[i].key);
+            f = schema_find(E->path.s);
+            doc_path_truncate(&E->path, mark);
+        }
+        if (f) {
+            order[i].rank = last_rank = schema_rank(f);
+            order[i].sub = -1;
+        } else {
+            /* unknown keys keep their place after the known key they followed */
+            order[i].rank = last_rank;
+            order[i].sub = (int)i;
+        }
+    }
+    if (E->layout == SLA_YAML_AGREEMENT)
+        qsort(order, n->len, sizeof *order, cmp_keyed);
+    int rc = 0;
+    for (size_t k = 0; k < n->len && rc == 0; k++) {
+        const struct doc_pair *p = &n->u.pairs[order[k].index];
+        rc = emit_scalar(E, p->key, strlen(p->key),
+                         plain_is_ambiguous(p->key) || !*p->key ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+                                                                 : YAML_PLAIN_SCALAR_STYLE);
+        if (rc == 0) {
+            doc_path_key(&E->path, p->key);
+            rc = emit_node(E, p->val);
+            doc_path_truncate(&E->path, mark);
+        }
+    }
+    free(order);
+    if (rc)
+        return rc;
+    yaml_mapping_end_event_initialize(&ev);
+    return yaml_emitter_emit(&E->em, &ev) ? 0 : -1;
+}
+
+static int emit_node(struct emitter *E, const struct doc_node *n)
+{
+    const struct schema_field *f = E->layout == SLA_YAML_AGREEMENT ? schema_find(E->path.s) : NULL;
+    if (!n)
+        return emit_scalar(E, "null", 4, YAML_PLAIN_SCALAR_STYLE);
+    if (n->kind == DOC_SCALAR)
+        return emit_scalar(E, n->u.str, n->len, scalar_style(n, f));
+    bool flow;
+    if (f)
+        flow = f->type == SCH_REFLIST || f->type == SCH_DATELIST || f->type == SCH_ENUMLIST;
+    else
+        flow = n->style == DOC_FLOW;
+    if (flow && n->kind == DOC_SEQ) {
+        /* flow only for plain scalars: anything bigger goes in a block */
+        for (size_t i = 0; i < n->len; i++)
+            if (n->u.items[i]->kind != DOC_SCALAR)
+                flow = false;
+    }
+    if (n->kind == DOC_MAP)
+        return emit_map(E, n, flow && !f);
+    yaml_event_t ev;
+    size_t mark = E->path.len;
+    yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+                                         flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+    if (!yaml_emitter_emit(&E->em, &ev))
+        return -1;
+    for (size_t i = 0; i < n->len; i++) {
+        doc_path_index(&E->path, i);
+        int rc = emit_node(E, n->u.items[i]);
+        doc_path_truncate(&E->path, mark);
+        if (rc)
+            return rc;
+    }
+    yaml_sequence_end_event_initialize(&ev);
+    return yaml_emitter_emit(&E->em, &ev) ? 0 : -1;
+}
+
+int sla_yaml_emit(const struct doc_node *root, enum sla_yaml_layout layout, char **out, size_t *len,
+                  struct err *e)
+{
+    struct emitter E;
+    struct sink sink = {0};
+    yaml_event_t ev;
+    int rc = -1;
+
+    err_clear(e);
+    *out = NULL;
+    *len = 0;
+    E.layout = layout;
+    doc_path_init(&E.path, "");
+    yaml_emitter_initialize(&E.em);
+    yaml_emitter_set_output(&E.em, write_sink, &sink);
+    yaml_emitter_set_unicode(&E.em, 1);
+    yaml_emitter_set_width(&E.em, -1);
+    yaml_emitter_set_indent(&E.em, 2);
+    yaml_emitter_set_break(&E.em, YAML_LN_BREAK);
+
+    yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+    if (!yaml_emitter_emit(&E.em, &ev))
+        goto done;
+    yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+    if (!yaml_emitter_emit(&E.em, &ev))
+        goto done;
+    if (emit_node(&E, root) < 0)
+        goto done;
+    yaml_document_end_event_initialize(&ev, 1);
+    if (!yaml_emitter_emit(&E.em, &ev))
+        goto done;
+    yaml_stream_end_event_initialize(&ev);
+    if (!yaml_emitter_emit(&E.em, &ev) || !yaml_emitter_flush(&E.em))
+        goto done;
+    rc = 0;
+done:
+    if (rc < 0) {
+        err_set(e, NULL, 0, 0, _("cannot write YAML: %s"), E.em.problem ? E.em.problem : "?");
+        free(sink.buf);
+    } else {
+        if (!sink.buf)
+            sink.buf = xstrdup("");
+        *out = sink.buf;
+        *len = sink.len;
+    }
+    yaml_emitter_delete(&E.em);
+    doc_path_free(&E.path);
+    return rc;
+}

@@ -1,0 +1,712 @@
+/* validate.c - the rules of format.md, "Rules a loaded file is checked against".
+ *
+ * One pass over the tree checks every known field's shape and type against
+ * the schema; then one function per rule of format.md checks what spans
+ * fields: ids, references, dates, targets, tiers, what each agreement type
+ * requires, and whether the promises are realistic (using the calculator). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/calc.h"
+#include "src/i18n.h"
+#include "src/schema.h"
+#include "src/validate.h"
+#include "src/xalloc.h"
+
+#define API_VERSION "pacta/v1"
+#define KIND "ServiceLevelAgreement"
+
+/* ---- the findings list ---- */
+
+void findings_add(struct findings *f, enum finding_severity sev, const struct doc_node *root, const char *path,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
+    struct finding *x = &f->v[f->n++];
+    x->severity = sev;
+    x->path = xstrdup(path ? path : "");
+    x->line = x->col = 0;
+    if (root)
+        doc_pos(root, x->path, &x->line, &x->col);
+    va_start(ap, fmt);
+    if (vasprintf(&x->msg, fmt, ap) < 0)
+        x->msg = xstrdup("?");
+    va_end(ap);
+}
+
+size_t findings_count(const struct findings *f, enum finding_severity sev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += f->v[i].severity == sev;
+    return n;
+}
+
+static bool path_under(const char *p, const char *base)
+{
+    size_t n = strlen(base);
+    return strncmp(p, base, n) == 0 && (p[n] == '\0' || p[n] == '.' || p[n] == '[');
+}
+
+size_t findings_for(const struct findings *f, const char *path, const struct finding **first)
+{
+    size_t n = 0;
+    if (first)
+        *first = NULL;
+    for (size_t i = 0; i < f->n; i++) {
+        if (path_under(f->v[i].path, path)) {
+            if (!n && first)
+                *first = &f->v[i];
+            n++;
+        }
+    }
+    return n;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const struct finding *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    int c = strcmp(x->path, y->path);
+    if (c)
+        return c;
+    return x < y ? -1 : x > y;
+}
+
+void findings_sort(struct findings *f)
+{
+    /* qsort is not stable; the pointer comparison keeps insertion order only
+     * as a tie-break of last resort, which is enough for equal positions. */
+    if (f->n > 1)
+        qsort(f->v, f->n, sizeof *f->v, cmp_finding);
+}
+
+void findings_free(struct findings *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->v[i].path);
+        free(f->v[i].msg);
+    }
+    free(f->v);
+    f->v = NULL;
+    f->n = f->cap = 0;
+}
+
+const char *finding_severity_name(enum finding_severity sev)
+{
+    return sev == FINDING_ERROR ? _("error") : _("warning");
+}
+
+/* ---- shape and types ---- */
+
+struct ctx {
+    const struct doc_node *root;
+    struct findings *out;
+};
+
+#define ERR(c, path, ...) findings_add((c)->out, FINDING_ERROR, (c)->root, (path), __VA_ARGS__)
+#define WARN(c, path, ...) findings_add((c)->out, FINDING_WARNING, (c)->root, (path), __VA_ARGS__)
+
+static bool is_id(const char *s)
+{
+    if (!*s || strlen(s) > 64)
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              ((*p == '-' || *p == '_') && p != s)))
+            return false;
+    return true;
+}
+
+static bool is_int(const char *s)
+{
+    if (*s == '-')
+        s++;
+    return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+static const char *kind_name(const struct doc_node *n)
+{
+    return n->kind == DOC_MAP ? _("a group of fields") : n->kind == DOC_SEQ ? _("a list") : _("a single value");
+}
+
+/* Check one scalar against its type. */
+static void check_scalar(struct ctx *c, const char *path, const struct doc_node *n, const struct schema_field *f)
+{
+    const char *s = n->u.str;
+    long day;
+    int minutes;
+    long long v;
+    struct calc_duration d;
+    if (doc_is_null(n))
+        return; /* an empty answer: the required-field rules speak for it */
+    switch (f->type) {
+    case SCH_ID:
+        if (!is_id(s))
+            ERR(c, path, _("\"%s\" is not a valid id: use letters, digits, '-' and '_' (like N1 or backup-daily)"), s);
+        break;
+    case SCH_ENUM: {
+        if (!schema_enum_has(f->arg, s)) {
+            char *set = xstrdup(f->arg);
+            for (char *p = set; *p; p++)
+                if (*p == '|')
+                    *p = ',';
+            ERR(c, path, _("\"%s\" is not one of: %s"), s, set);
+            free(set);
+        }
+        break;
+    }
+    case SCH_INT:
+        if (!is_int(s))
+            ERR(c, path, _("\"%s\" is not a whole number"), s);
+        break;
+    case SCH_NUMBER:
+        if (calc_parse_decimal(s[0] == '-' ? s + 1 : s, &v) < 0)
+            ERR(c, path, _("\"%s\" is not a number (write decimals with a point: 99.5)"), s);
+        break;
+    case SCH_DATE:
+        if (calc_parse_date(s, &day) < 0)
+            ERR(c, path, _("\"%s\" is not a date (YYYY-MM-DD, like 2027-01-31)"), s);
+        break;
+    case SCH_TIME:
+        if (calc_parse_time(s, &minutes) < 0)
+            ERR(c, path, _("\"%s\" is not a time of day (HH:MM, like 09:00)"), s);
+        break;
+    case SCH_DURATION:
+        if (calc_parse_duration(s, &d) < 0)
+            ERR(c, path, _("\"%s\" is not a duration (a number and a unit: 30m, 4h, 2d, 1w, 1M, 1Q, 1Y)"), s);
+        break;
+    case SCH_MONEY:
+        if (calc_parse_money(s, &v) < 0)
+            ERR(c, path, _("\"%s\" is not an amount of money (like 450.00)"), s);
+        else if (n->style == DOC_PLAIN)
+            WARN(c, path, _("amounts are written as quoted text (\"%s\") so that no program rounds them"), s);
+        break;
+    case SCH_BOOL:
+        if (strcmp(s, "true") && strcmp(s, "false"))
+            ERR(c, path, _("\"%s\" is not true or false"), s);
+        break;
+    case SCH_CURRENCY:
+        if (strlen(s) != 3 || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
+            ERR(c, path, _("\"%s\" is not a currency code (three capital letters, like EUR or USD)"), s);
+        break;
+    default:
+        break;
+    }
+}
+
+static bool kind_fits(const struct doc_node *n, enum schema_type t)
+{
+    switch (t) {
+    case SCH_MAP:
+        return n->kind == DOC_MAP;
+    case SCH_LIST:
+    case SCH_TEXTLIST:
+    case SCH_REFLIST:
+    case SCH_DATELIST:
+    case SCH_ENUMLIST:
+        return n->kind == DOC_SEQ;
+    default:
+        return n->kind == DOC_SCALAR;
+    }
+}
+
+static int check_node(const char *path, const struct doc_node *n, void *ud)
+{
+    struct ctx *c = ud;
+    if (!*path)
+        return 0;
+    const struct schema_field *f = schema_find(path);
+    if (!f) {
+        /* Unknown keys are kept; say so once, at the top of the unknown part,
+         * unless it is an extension key (x-...). */
+        const char *last = strrchr(path, '.');
+        const char *key = last ? last + 1 : path;
+        if (path[strlen(path) - 1] == ']')
+            return 0;
+        char parent[512];
+        snprintf(parent, sizeof parent, "%.*s", (int)(last ? last - path : 0), path);
+        bool parent_known = !*parent || schema_find(parent);
+        if (parent_known && strncmp(key, "x-", 2) != 0)
+            WARN(c, path, _("unknown field \"%s\": kept as it is, but pacta does not use it (extension fields start with x-)"),
+                 key);
+        return 0;
+    }
+    if (doc_is_null(n))
+        return 0;
+    if (!kind_fits(n, f->type)) {
+        const char *want = f->type == SCH_MAP ? _("a group of fields")
+                           : (f->type == SCH_LIST || f->type == SCH_TEXTLIST || f->type == SCH_REFLIST ||
+                              f->type == SCH_DATELIST || f->type == SCH_ENUMLIST)
+                               ? _("a list")
+                               : _("a single value");
+        ERR(c, path, _("expected %s here, found %s"), want, kind_name(n));
+        return 0;
+    }
+    if (n->kind == DOC_SCALAR)
+        check_scalar(c, path, n, f);
+    return 0;
+}
+
+/* Walk, but do not descend into subtrees whose shape is already wrong. */
+static void check_types(struct ctx *c)
+{
+    doc_walk(c->root, check_node, c);
+}
+
+/* ---- the envelope ---- */
+
+static void check_envelope(struct ctx *c)
+{
+    const char *api = doc_get_str(c->root, "apiVersion");
+    const char *kind = doc_get_str(c->root, "kind");
+    if (!api)
+        ERR(c, "apiVersion", _("this is not a pacta agreement: \"apiVersion: %s\" is missing"), API_VERSION);
+    else if (strcmp(api, API_VERSION) != 0) {
+        /* pacta/v1.N: a newer minor version of the same format */
+        if (strncmp(api, API_VERSION ".", strlen(API_VERSION) + 1) == 0 && is_int(api + strlen(API_VERSION) + 1))
+            WARN(c, "apiVersion", _("written by a newer pacta (%s): fields this version does not know are kept as they are"),
+                 api);
+        else
+            ERR(c, "apiVersion", _("unknown format version \"%s\" (this pacta reads %s)"), api, API_VERSION);
+    }
+    if (!kind)
+        ERR(c, "kind", _("\"kind: %s\" is missing"), KIND);
+    else if (strcmp(kind, KIND) != 0)
+        ERR(c, "kind", _("\"%s\" is not an agreement (kind should be %s)"), kind, KIND);
+}
+
+/* ---- ids and references ---- */
+
+static const char *const id_lists[] = {
+    "needs", "objectives", "services", "priorities", "service_levels", "deadlines", "pricing.items",
+    "obligations.provider", "obligations.client", "remedies.penalties",
+};
+
+static bool list_has_id(const struct doc_node *root, const char *list, const char *id)
+{
+    const struct doc_node *l = doc_get(root, list);
+    if (!l || l->kind != DOC_SEQ)
+        return false;
+    for (size_t i = 0; i < l->len; i++) {
+        const char *x = doc_get_str(l->u.items[i], "id");
+        if (x && strcmp(x, id) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void check_ids(struct ctx *c)
+{
+    char path[256];
+    for (size_t k = 0; k < sizeof id_lists / sizeof id_lists[0]; k++) {
+        const struct doc_node *l = doc_get(c->root, id_lists[k]);
+        if (!l || l->kind != DOC_SEQ)
+            continue;
+        for (size_t i = 0; i < l->len; i++) {
+            const char *id = doc_get_str(l->u.items[i], "id");
+            if (!id) {
+                if (l->u.items[i]->kind == DOC_MAP)
+                    ERR(c, doc_pathf(path, sizeof path, "%s[%zu]", id_lists[k], i),
+                        _("this item has no id (each item needs one, like %s1)"), "X");
+                continue;
+            }
+            for (size_t j = 0; j < i; j++) {
+                const char *other = doc_get_str(l->u.items[j], "id");
+                if (other && strcmp(other, id) == 0) {
+                    unsigned line = 0, col = 0;
+                    doc_pos(c->root, doc_pathf(path, sizeof path, "%s[%zu].id", id_lists[k], j), &line, &col);
+                    ERR(c, doc_pathf(path, sizeof path, "%s[%zu].id", id_lists[k], i),
+                        _("the id \"%s\" is used twice in %s (first at line %u)"), id, id_lists[k], line);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+static int check_ref(const char *path, const struct doc_node *n, void *ud)
+{
+    struct ctx *c = ud;
+    if (n->kind != DOC_SCALAR || doc_is_null(n) || !*path)
+        return 0;
+    const struct schema_field *f = schema_find(path);
+    if (!f || f->type != SCH_REF)
+        return 0;
+    char *lists = xstrdup(f->arg);
+    bool found = false;
+    for (char *save = NULL, *l = strtok_r(lists, "|", &save); l && !found; l = strtok_r(NULL, "|", &save))
+        found = list_has_id(c->root, l, n->u.str);
+    if (!found) {
+        char *names = xstrdup(f->arg);
+        for (char *p = names; *p; p++)
+            if (*p == '|')
+                *p = ',';
+        ERR(c, path, _("\"%s\" does not name any item of %s"), n->u.str, names);
+        free(names);
+    }
+    free(lists);
+    return 0;
+}
+
+/* ---- dates, targets, priorities, tiers ---- */
+
+static bool get_date(const struct doc_node *root, const char *path, long *day)
+{
+    const char *s = doc_get_str(root, path);
+    return s && calc_parse_date(s, day) == 0;
+}
+
+static void check_dates(struct ctx *c)
+{
+    long from, to, due;
+    bool has_from = get_date(c->root, "agreement.effective_from", &from);
+    bool has_to = get_date(c->root, "agreement.effective_to", &to);
+    if (has_from && has_to && to <= from)
+        ERR(c, "agreement.effective_to", _("the agreement ends before it starts (effective_to must be after effective_from)"));
+    size_t n = doc_count(c->root, "deadlines");
+    char path[128];
+    for (size_t i = 0; i < n; i++) {
+        if (!get_date(c->root, doc_pathf(path, sizeof path, "deadlines[%zu].due", i), &due))
+            continue;
+        if ((has_from && due < from) || (has_to && due > to))
+            WARN(c, path, _("this deadline falls outside the agreement's term"));
+    }
+}
+
+static bool get_decimal(const struct doc_node *root, const char *path, long long *v, bool *neg)
+{
+    const char *s = doc_get_str(root, path);
+    if (!s)
+        return false;
+    *neg = s[0] == '-';
+    return calc_parse_decimal(*neg ? s + 1 : s, v) == 0;
+}
+
+static void check_targets(struct ctx *c)
+{
+    size_t n = doc_count(c->root, "service_levels");
+    char path[128], base[64];
+    for (size_t i = 0; i < n; i++) {
+        doc_pathf(base, sizeof base, "service_levels[%zu]", i);
+        long long t;
+        bool neg;
+        const char *unit = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.unit", base));
+        const char *ind = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.indicator", base));
+        bool percent = (unit && !strcmp(unit, "percent")) || (!unit && ind && !strcmp(ind, "availability"));
+        doc_pathf(path, sizeof path, "%s.target", base);
+        if (!get_decimal(c->root, path, &t, &neg))
+            continue;
+        if (neg)
+            ERR(c, path, _("a target cannot be negative"));
+        else if (percent && t > 100 * CALC_SCALE)
+            ERR(c, path, _("a percentage target must be between 0 and 100"));
+        else if (percent && t == 100 * CALC_SCALE)
+            WARN(c, path, _("100 %% is impossible to promise: any single failure breaks it (99.9 %% is already demanding)"));
+        if (!doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.measurement", base)))
+            WARN(c, doc_pathf(path, sizeof path, "%s.measurement", base), _("say how this level is measured: without it nobody can tell whether it was met"));
+    }
+}
+
+static void check_priorities(struct ctx *c)
+{
+    size_t n = doc_count(c->root, "priorities");
+    char path[128];
+    for (size_t i = 0; i < n; i++) {
+        const char *rs = doc_get_str(c->root, doc_pathf(path, sizeof path, "priorities[%zu].response", i));
+        const char *ss = doc_get_str(c->root, doc_pathf(path, sizeof path, "priorities[%zu].resolution", i));
+        struct calc_duration r, s;
+        long long rmin, rmax, smin, smax;
+        if (!rs || !ss || calc_parse_duration(rs, &r) < 0 || calc_parse_duration(ss, &s) < 0)
+            continue;
+        if (calc_duration_seconds(&r, CALC_MONTH_CALENDAR, 0, &rmin, &rmax) < 0 ||
+            calc_duration_seconds(&s, CALC_MONTH_CALENDAR, 0, &smin, &smax) < 0)
+            continue;
+        if (rmin > smax)
+            ERR(c, doc_pathf(path, sizeof path, "priorities[%zu].response", i),
+                _("the response time (%s) is longer than the resolution time (%s)"), rs, ss);
+    }
+}
+
+static void check_cap(struct ctx *c, const char *path)
+{
+    long long v;
+    bool neg;
+    if (get_decimal(c->root, path, &v, &neg) && (neg || v == 0 || v > 100 * CALC_SCALE))
+        ERR(c, path, _("a cap must be more than 0 %% and at most 100 %%"));
+}
+
+static void check_tiers(struct ctx *c)
+{
+    size_t n = doc_count(c->root, "remedies.service_credits");
+    char path[160];
+    for (size_t i = 0; i < n; i++) {
+        size_t nt = doc_count(c->root, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].tiers", i));
+        long long pb = 0, pc = 0;
+        for (size_t t = 0; t < nt; t++) {
+            long long b, pct;
+            bool nb, np;
+            bool hb = get_decimal(c->root, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].tiers[%zu].below", i, t), &b, &nb);
+            bool hc = get_decimal(c->root, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].tiers[%zu].credit_percent", i, t), &pct, &np);
+            if (hc && (np || pct > 100 * CALC_SCALE))
+                ERR(c, path, _("a credit must be between 0 %% and 100 %%"));
+            if (t > 0 && hb && b >= pb)
+                ERR(c, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].tiers[%zu].below", i, t),
+                    _("tiers go from the mildest to the worst: each \"below\" must be lower than the one before"));
+            if (t > 0 && hc && pct <= pc)
+                ERR(c, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].tiers[%zu].credit_percent", i, t),
+                    _("a worse tier must give a larger credit than the one before"));
+            if (hb)
+                pb = b;
+            if (hc)
+                pc = pct;
+        }
+        check_cap(c, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].monthly_cap_percent", i));
+    }
+    n = doc_count(c->root, "remedies.penalties");
+    for (size_t i = 0; i < n; i++)
+        check_cap(c, doc_pathf(path, sizeof path, "remedies.penalties[%zu].cap_percent", i));
+}
+
+/* ---- what each type requires ---- */
+
+static bool present(const struct doc_node *root, const char *path)
+{
+    const struct doc_node *n = doc_get(root, path);
+    if (doc_is_null(n))
+        return false;
+    if (n->kind == DOC_SCALAR)
+        return n->len > 0;
+    return n->len > 0;
+}
+
+static const char *type_name(const char *type)
+{
+    if (!strcmp(type, "binding"))
+        return _("a binding agreement");
+    if (!strcmp(type, "two_way"))
+        return _("a two-way agreement");
+    return _("a basic agreement");
+}
+
+static void require(struct ctx *c, const char *path, const char *what, const char *type)
+{
+    if (!present(c->root, path))
+        ERR(c, path, _("%s needs %s"), type_name(type), what);
+}
+
+/* Does some remedy make party pay? */
+static bool remedy_for(const struct doc_node *root, const char *party)
+{
+    char path[128];
+    size_t n = doc_count(root, "remedies.penalties");
+    for (size_t i = 0; i < n; i++) {
+        const char *o = doc_get_str(root, doc_pathf(path, sizeof path, "remedies.penalties[%zu].obligated", i));
+        if (o && !strcmp(o, party))
+            return true;
+    }
+    n = doc_count(root, "remedies.service_credits");
+    for (size_t i = 0; i < n; i++) {
+        const char *sl = doc_get_str(root, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].service_level", i));
+        size_t m = doc_count(root, "service_levels");
+        for (size_t j = 0; sl && j < m; j++) {
+            const char *id = doc_get_str(root, doc_pathf(path, sizeof path, "service_levels[%zu].id", j));
+            if (!id || strcmp(id, sl))
+                continue;
+            const char *o = doc_get_str(root, doc_pathf(path, sizeof path, "service_levels[%zu].obligated", j));
+            if (!strcmp(o ? o : "provider", party))
+                return true;
+        }
+    }
+    return false;
+}
+
+static void check_type_table(struct ctx *c)
+{
+    const char *type = doc_get_str(c->root, "agreement.type");
+    const char *scope = doc_get_str(c->root, "agreement.scope");
+    if (!type || !schema_enum_has("basic|binding|two_way", type))
+        type = "basic";
+    bool internal = scope && !strcmp(scope, "internal");
+    bool strict = strcmp(type, "basic") != 0;
+
+    require(c, "metadata.title", _("a title"), type);
+    if (!present(c->root, "agreement.type"))
+        ERR(c, "agreement.type", _("choose the type of agreement: basic, binding or two_way"));
+    require(c, "parties.provider.name", internal ? _("the name of the department that provides the service")
+                                                 : _("the provider's name"), type);
+    require(c, "parties.client.name", internal ? _("the name of the department that receives the service")
+                                               : _("the client's name"), type);
+    require(c, "needs", _("at least one client need"), type);
+    require(c, "objectives", _("at least one objective"), type);
+    require(c, "services", _("at least one service"), type);
+    require(c, "service_levels", _("at least one service level"), type);
+    if (strict && !internal)
+        require(c, "pricing.items", _("a price: what the client pays"), type);
+    if (!strcmp(type, "two_way"))
+        require(c, "obligations.client", _("at least one commitment of the client"), type);
+    if (strict) {
+        require(c, "remedies", _("remedies: what a broken promise costs"), type);
+        require(c, "agreement.governing_law", _("the governing law"), type);
+        require(c, "signatures", _("signatures"), type);
+        if (present(c->root, "remedies") && !remedy_for(c->root, "provider"))
+            ERR(c, "remedies", _("%s needs a remedy for when the provider breaks a promise"), type_name(type));
+        if (!strcmp(type, "two_way") && present(c->root, "remedies") && !remedy_for(c->root, "client"))
+            ERR(c, "remedies", _("%s needs a remedy for when the client breaks a promise too"), type_name(type));
+    }
+    if (strcmp(type, "two_way") != 0) {
+        char path[128];
+        size_t n = doc_count(c->root, "service_levels");
+        for (size_t i = 0; i < n; i++) {
+            const char *o = doc_get_str(c->root, doc_pathf(path, sizeof path, "service_levels[%zu].obligated", i));
+            if (o && !strcmp(o, "client"))
+                WARN(c, path, _("only a two-way agreement gives the client service levels of its own"));
+        }
+    }
+}
+
+/* ---- realistic expectations ---- */
+
+static bool mentioned(const struct doc_node *root, const char *list, const char *field, const char *id)
+{
+    char path[128];
+    size_t n = doc_count(root, list);
+    for (size_t i = 0; i < n; i++) {
+        const struct doc_node *refs = doc_get(root, doc_pathf(path, sizeof path, "%s[%zu].%s", list, i, field));
+        if (!refs)
+            continue;
+        if (refs->kind == DOC_SCALAR && !strcmp(refs->u.str, id))
+            return true;
+        if (refs->kind == DOC_SEQ)
+            for (size_t j = 0; j < refs->len; j++)
+                if (refs->u.items[j]->kind == DOC_SCALAR && !strcmp(refs->u.items[j]->u.str, id))
+                    return true;
+    }
+    return false;
+}
+
+static void check_coverage(struct ctx *c)
+{
+    char path[128];
+    size_t n = doc_count(c->root, "needs");
+    for (size_t i = 0; i < n; i++) {
+        const char *id = doc_get_str(c->root, doc_pathf(path, sizeof path, "needs[%zu].id", i));
+        if (id && !mentioned(c->root, "objectives", "needs", id))
+            WARN(c, doc_pathf(path, sizeof path, "needs[%zu]", i), _("no objective covers the need %s"), id);
+    }
+    n = doc_count(c->root, "objectives");
+    for (size_t i = 0; i < n; i++) {
+        const char *id = doc_get_str(c->root, doc_pathf(path, sizeof path, "objectives[%zu].id", i));
+        if (id && !mentioned(c->root, "services", "objectives", id))
+            WARN(c, doc_pathf(path, sizeof path, "objectives[%zu]", i), _("no service serves the objective %s"), id);
+    }
+}
+
+/* The longest stretch, in minutes, during which support is closed in an
+ * ordinary week (holidays aside). */
+static long long longest_closed(const struct calc_hours *h)
+{
+    if (!h->days)
+        return 7 * 1440;
+    long long best = 0, run = 0;
+    /* two weeks so that a closure spanning Sunday night is seen whole */
+    for (int d = 0; d < 14; d++) {
+        bool open = h->days & (1u << (d % 7));
+        if (!open) {
+            run += 1440;
+            continue;
+        }
+        run += h->from;
+        if (run > best)
+            best = run;
+        run = 1440 - h->to;
+    }
+    if (run > best)
+        best = run;
+    return best;
+}
+
+static void check_realism(struct ctx *c)
+{
+    struct calc_hours hours;
+    struct err e;
+    bool has_hours = present(c->root, "support_hours") &&
+                     calc_hours_from_doc(c->root, "support_hours", &hours, &e) == 0;
+    long long closed = has_hours ? longest_closed(&hours) : 0;
+    char path[128], base[64];
+
+    size_t n = doc_count(c->root, "service_levels");
+    for (size_t i = 0; i < n; i++) {
+        doc_pathf(base, sizeof base, "service_levels[%zu]", i);
+        const char *ind = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.indicator", base));
+        const char *target = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.target", base));
+        const char *win = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.window", base));
+        const char *clock = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.clock", base));
+        const char *month = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.month", base));
+        if (!ind || strcmp(ind, "availability") || !target || !win)
+            continue;
+        struct calc_window w = {0};
+        if (calc_parse_duration(win, &w.len) < 0)
+            continue;
+        w.month = CALC_MONTH_CALENDAR;
+        if (month)
+            calc_parse_month_mode(month, &w.month);
+        bool business = clock && !strcmp(clock, "business");
+        if (business && has_hours)
+            w.hours = &hours;
+        long long lo, hi;
+        if (calc_downtime(target, &w, &lo, &hi) < 0)
+            continue;
+        doc_pathf(path, sizeof path, "%s.target", base);
+        if (lo < 600 && lo > 0)
+            WARN(c, path, _("this target allows less than a minute of downtime per period: ordinary monitoring cannot even show it was kept"));
+        /* Measured around the clock, supported only part of it: an outage
+         * when support is closed cannot be fixed before it opens again. */
+        if (!business && has_hours && closed * 600 > hi)
+            WARN(c, path, _("availability is measured around the clock, but support is closed for up to %lld h at a time: one outage then uses up the whole downtime this target allows"),
+                 closed / 60);
+    }
+
+    n = doc_count(c->root, "priorities");
+    for (size_t i = 0; i < n && has_hours; i++) {
+        const char *rs = doc_get_str(c->root, doc_pathf(path, sizeof path, "priorities[%zu].response", i));
+        const char *clock = doc_get_str(c->root, doc_pathf(path, sizeof path, "priorities[%zu].clock", i));
+        struct calc_duration r;
+        long long rmin, rmax;
+        if (!rs || calc_parse_duration(rs, &r) < 0 || calc_duration_seconds(&r, CALC_MONTH_CALENDAR, 0, &rmin, &rmax) < 0)
+            continue;
+        if ((!clock || strcmp(clock, "business")) && rmax < closed * 60)
+            WARN(c, doc_pathf(path, sizeof path, "priorities[%zu].response", i),
+                 _("a response within %s on a calendar clock is not possible while support is closed (up to %lld h at a time): use the business clock or longer times"),
+                 rs, closed / 60);
+    }
+    if (has_hours)
+        calc_hours_free(&hours);
+}
+
+void validate_doc(const struct doc_node *root, struct findings *out)
+{
+    struct ctx c = {root, out};
+    size_t first = out->n;
+    check_envelope(&c);
+    check_types(&c);
+    check_ids(&c);
+    doc_walk(root, check_ref, &c);
+    check_dates(&c);
+    check_targets(&c);
+    check_priorities(&c);
+    check_tiers(&c);
+    check_type_table(&c);
+    check_coverage(&c);
+    check_realism(&c);
+    struct findings tail = {out->v + first, out->n - first, 0};
+    findings_sort(&tail);
+}
