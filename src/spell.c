@@ -19,6 +19,7 @@
 #include <unistr.h>
 
 #include "src/i18n.h"
+#include "src/schema.h"
 #include "src/spell.h"
 #include "src/xalloc.h"
 
@@ -908,31 +909,18 @@ int spell_personal_add(struct spell *sp, const char *word, struct err *e)
 
 /* ---- walking an agreement ---------------------------------------------- */
 
+/* The free-text fields are the schema's (src/schema.h), less the contact
+ * codes that are stored as text but are not prose. */
 bool spell_is_text_path(const char *path)
 {
-    static const char *const text_keys[] = {
-        "title", "name", "description", "definition", "measurement", "impact", "success_criteria", "text",
-        "deliverable", "acceptance", "method", "notes", "summary", "contact", "governing_law", NULL};
-    static const char *const text_items[] = {"deliverables", "route", "out_of_scope", "exclusions", "for_cause",
-                                             NULL};
-    /* The last key of the path and whether an index follows it. */
+    static const char *const codes[] = {".email", ".phone", ".tax_id", NULL};
     size_t n = strlen(path);
-    bool item = false;
-    while (n > 0 && path[n - 1] == ']') {
-        while (n > 0 && path[n - 1] != '[')
-            n--;
-        if (n > 0)
-            n--;
-        item = true;
+    for (size_t i = 0; codes[i]; i++) {
+        size_t k = strlen(codes[i]);
+        if (n >= k && strcmp(path + n - k, codes[i]) == 0)
+            return false;
     }
-    size_t s = n;
-    while (s > 0 && path[s - 1] != '.' && path[s - 1] != ']')
-        s--;
-    const char *const *list = item ? text_items : text_keys;
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n - s && strncmp(path + s, list[i], n - s) == 0)
-            return true;
-    return false;
+    return schema_is_text(path);
 }
 
 struct walk {

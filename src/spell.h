@@ -88,8 +88,8 @@ int spell_personal_add(struct spell *sp, const char *word, struct err *e);
 /* The personal dictionary's file name (malloc'd). */
 char *spell_personal_path(void);
 
-/* Is the field at path free text that should be spell checked?  (Until the
- * schema offers schema_is_text, a list of field names.) */
+/* Is the field at path free text that should be spell checked?  The
+ * schema's text fields (schema_is_text), less e-mail, phone and tax ids. */
 bool spell_is_text_path(const char *path);
 
 /* One misspelt word found in an agreement. */

@@ -372,10 +372,12 @@ int main(void)
     /* Free-text fields and the walk over an agreement. */
     ok(spell_is_text_path("metadata.title") && spell_is_text_path("services[0].description") &&
            spell_is_text_path("services[0].route[2]") && spell_is_text_path("termination.for_cause[0]") &&
-           spell_is_text_path("parties.provider.contact.name"),
+           spell_is_text_path("parties.provider.contact.name") &&
+           spell_is_text_path("service_levels[1].exclusions[0]") && spell_is_text_path("notes"),
        "text fields are recognised");
     ok(!spell_is_text_path("metadata.language") && !spell_is_text_path("objectives[0].needs[0]") &&
-           !spell_is_text_path("parties.provider.contact.email") && !spell_is_text_path("services[0].id"),
+           !spell_is_text_path("parties.provider.contact.email") && !spell_is_text_path("services[0].id") &&
+           !spell_is_text_path("metadata.spell_ignore[0]") && !spell_is_text_path("parties.client.phone"),
        "other fields are not text");
     struct doc_node *root = build_doc();
     struct collect c;
