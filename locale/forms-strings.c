@@ -502,28 +502,34 @@ static const char *const forms_strings[] = {
     /* forms/06-deadlines-cost.yaml:77 */
     N_("year"),
     /* forms/06-deadlines-cost.yaml:78 */
-    N_("hour"),
+    N_("week"),
     /* forms/06-deadlines-cost.yaml:79 */
-    N_("visit"),
+    N_("day"),
     /* forms/06-deadlines-cost.yaml:80 */
+    N_("hour"),
+    /* forms/06-deadlines-cost.yaml:81 */
+    N_("unit"),
+    /* forms/06-deadlines-cost.yaml:82 */
     N_("once"),
-    /* forms/06-deadlines-cost.yaml:83 */
-    N_("Invoiced"),
     /* forms/06-deadlines-cost.yaml:85 */
-    N_("Monthly"),
-    /* forms/06-deadlines-cost.yaml:86 */
-    N_("Quarterly"),
+    N_("Invoiced"),
     /* forms/06-deadlines-cost.yaml:87 */
-    N_("Yearly"),
+    N_("Monthly"),
     /* forms/06-deadlines-cost.yaml:88 */
+    N_("Quarterly"),
+    /* forms/06-deadlines-cost.yaml:89 */
+    N_("Yearly"),
+    /* forms/06-deadlines-cost.yaml:90 */
     N_("On delivery"),
     /* forms/06-deadlines-cost.yaml:91 */
+    N_("Once"),
+    /* forms/06-deadlines-cost.yaml:94 */
     N_("Days to pay an invoice"),
-    /* forms/06-deadlines-cost.yaml:92 */
-    N_("e.g. 30"),
     /* forms/06-deadlines-cost.yaml:95 */
+    N_("e.g. 30"),
+    /* forms/06-deadlines-cost.yaml:98 */
     N_("Taxes included in the prices"),
-    /* forms/06-deadlines-cost.yaml:96 */
+    /* forms/06-deadlines-cost.yaml:99 */
     N_("No: taxes such as VAT are added to the amounts above"),
     /* forms/07-responsibilities.yaml:4 */
     N_("Responsibilities of each party"),

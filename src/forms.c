@@ -676,28 +676,18 @@ static void fill_dates(struct doc_node *root, time_t now)
     set_date(root, "agreement.effective_to", &t);
 }
 
-/* Between two departments of one company: no tax ids, no prices to invoice
- * (charge-back is optional), so nothing that refers to them, and the law is
- * the company's own. */
+/* Between two departments of one company: no tax ids and no prices to
+ * invoice (charge-back is optional, added by the user when wanted), so no
+ * credit computed on a price either. */
 static void make_internal(struct doc_node *root)
 {
     set_plain(root, "agreement.scope", "internal");
     doc_del(root, "parties.provider.tax_id");
     doc_del(root, "parties.client.tax_id");
-    doc_del(root, "agreement.governing_law");
     doc_del(root, "pricing");
-    doc_del(root, "remedies.penalties");
     struct doc_node *sc = doc_get(root, "remedies.service_credits");
     for (size_t i = 0; sc && sc->kind == DOC_SEQ && i < sc->len; i++)
         doc_map_del(sc->u.items[i], "basis");
-    struct doc_node *oc = doc_get(root, "obligations.client");
-    for (size_t i = 0; oc && oc->kind == DOC_SEQ && i < oc->len;) {
-        const char *id = doc_get_str(oc->u.items[i], "id");
-        if (id && strcmp(id, "OC2") == 0) /* "Pay invoices on time" */
-            doc_free(doc_seq_take(oc, i));
-        else
-            i++;
-    }
 }
 
 struct doc_node *forms_starting_point(const char *type, bool internal, const char *lang, struct err *e)

@@ -10,7 +10,9 @@
 #include "src/cmd_new.h"
 #include "src/doc.h"
 #include "src/forms.h"
+#include "src/schema.h"
 #include "src/sla_yaml.h"
+#include "src/validate.h"
 #include "tests/tap.h"
 
 /* Every field of an agreement in format v1 (shared/design/format.md), with
@@ -141,6 +143,7 @@ static void test_steps(void)
         flatten(&fl, f.steps[i].fields, f.steps[i].nfields, "");
     diag("%zu fields in all", fl.n);
 
+    bool schema_ok = true, enum_ok = true;
     bool lists_ok = true, refs_ok = true, choices_ok = true, paths_ok = true, labels_ok = true;
     for (size_t i = 0; i < fl.n; i++) {
         const struct forms_field *x = fl.field[i];
@@ -163,6 +166,16 @@ static void test_steps(void)
         }
         if (x->widget == FW_CHOICE && x->nchoices == 0)
             choices_ok = false;
+        const struct schema_field *sf = schema_find(fl.path[i]);
+        if (!sf) {
+            schema_ok = false;
+            diag("%s is not known by the schema", fl.path[i]);
+        }
+        for (size_t k = 0; sf && sf->type == SCH_ENUM && k < x->nchoices; k++)
+            if (!schema_enum_has(sf->arg, x->choices[k].value)) {
+                enum_ok = false;
+                diag("%s: choice %s is not one of %s", fl.path[i], x->choices[k].value, sf->arg);
+            }
         if (!in_list(known_paths, fl.path[i])) {
             paths_ok = false;
             diag("%s is not a field of format v1", fl.path[i]);
@@ -173,6 +186,8 @@ static void test_steps(void)
     ok(refs_ok, "every ref and reflist names a list of the forms");
     ok(choices_ok, "every choice has choices");
     ok(paths_ok, "every path of the forms is a field of format v1");
+    ok(schema_ok, "every path of the forms is known by the schema");
+    ok(enum_ok, "every choice value is one the schema accepts");
 
     bool reach = true;
     for (size_t i = 0; known_paths[i]; i++) {
@@ -312,8 +327,8 @@ static void test_starting_points(void)
                    "%s: a service, an availability level at 99.5 with its measurement, priorities, hours", what);
                 if (t >= 1) {
                     ok(doc_count(r, "remedies.service_credits[0].tiers") == 3 && doc_count(r, "signatures") == 2 &&
-                           (internal || doc_get(r, "agreement.governing_law")),
-                       "%s: remedies, signatures%s", what, internal ? "" : ", governing_law");
+                           doc_get(r, "agreement.governing_law"),
+                       "%s: remedies, signatures, governing_law", what);
                 } else {
                     ok(!doc_get(r, "remedies") && !doc_get(r, "signatures"), "%s: no remedies or signatures",
                        what);
@@ -323,6 +338,13 @@ static void test_starting_points(void)
                 ok(internal ? !doc_get(r, "pricing") && !doc_get(r, "parties.client.tax_id")
                             : doc_count(r, "pricing.items") == 1,
                    "%s: %s", what, internal ? "no prices or tax ids" : "a price list");
+
+                struct findings fs = {0};
+                validate_doc(r, &fs);
+                for (size_t k = 0; k < fs.n; k++)
+                    diag("%s: %s: %s [%s]", what, fs.v[k].severity == FINDING_ERROR ? "error" : "warning",
+                         fs.v[k].msg, fs.v[k].path);
+                findings_free(&fs);
 
                 char *buf = NULL;
                 size_t len = 0;
