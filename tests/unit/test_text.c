@@ -157,12 +157,12 @@ static void test_wrap(void)
            "text_fill with a hanging indent of 2");
     free(f);
 
-    n = text_wrap_indent("Soporte: lunes a viernes de nueve a seis", 20, 4, &v);
+    const char *sop = "Soporte: lunes a viernes de nueve a seis";
+    n = text_wrap_indent(sop, 20, 4, &v);
     is_int((long long)n, 3, "text_wrap_indent: three lines");
     ok(v[0].cols <= 20 && v[1].cols <= 16 && v[2].cols <= 16, "first line 20, next 16 columns");
-    snprintf(buf, sizeof buf, "%.*s|%.*s|%.*s", (int)v[0].len, "Soporte: lunes a viernes de nueve a seis" + v[0].off,
-             (int)v[1].len, "Soporte: lunes a viernes de nueve a seis" + v[1].off,
-             (int)v[2].len, "Soporte: lunes a viernes de nueve a seis" + v[2].off);
+    snprintf(buf, sizeof buf, "%.*s|%.*s|%.*s", (int)v[0].len, &sop[v[0].off], (int)v[1].len,
+             &sop[v[1].off], (int)v[2].len, &sop[v[2].off]);
     is_str(buf, "Soporte: lunes a|viernes de nueve|a seis", "text_wrap_indent lines");
     free(v);
 
