@@ -5,6 +5,7 @@
 #include "src/calc.h"
 #include "src/doc.h"
 #include "src/err.h"
+#include "src/sla_yaml.h"
 #include "tests/tap.h"
 
 static long day_of(const char *s)
@@ -350,6 +351,49 @@ static void test_credit_for_level(void)
     doc_free(root);
 }
 
+static void test_hours_from_doc(void)
+{
+    static const char good[] = "support_hours:\n"
+                               "  days: [mon, tue, wed, thu, fri, sat]\n"
+                               "  from: \"08:00\"\n"
+                               "  to: \"20:00\"\n"
+                               "  holidays: [2027-01-01, 2027-12-25]\n";
+    struct doc_node *root = NULL;
+    struct err e;
+    struct calc_hours h;
+    if (sla_yaml_load_buffer("good", good, sizeof good - 1, NULL, &root, NULL, &e)) {
+        ok(0, "support hours fixture loads: %s", e.msg);
+        return;
+    }
+    ok(calc_hours_from_doc(root, "support_hours", &h, &e) == 0, "support hours from the tree");
+    ok(h.days == 0x3f && h.from == 480 && h.to == 1200, "mon..sat 08:00-20:00");
+    ok(h.nholidays == 2 && calc_hours_is_holiday(&h, day_of("2027-12-25")), "two holidays, 2027-12-25 among them");
+    is_int(calc_hours_open_minutes(&h, day_of("2027-01-01")), 0, "a holiday is closed");
+    is_int(calc_hours_open_minutes(&h, day_of("2027-01-02")), 720, "a Saturday is open 12 h");
+    is_int(calc_hours_open_minutes(&h, day_of("2027-01-03")), 0, "a Sunday is closed");
+    calc_hours_free(&h);
+    doc_free(root);
+
+    static const char bad[] = "support_hours:\n"
+                              "  days: [mon, lun]\n"
+                              "  from: \"08:00\"\n"
+                              "  to: \"20:00\"\n";
+    if (sla_yaml_load_buffer("bad", bad, sizeof bad - 1, NULL, &root, NULL, &e)) {
+        ok(0, "bad support hours fixture loads: %s", e.msg);
+        return;
+    }
+    ok(calc_hours_from_doc(root, "support_hours", &h, &e) == -1 && strstr(e.msg, "support_hours.days[1]") &&
+           e.line == 2,
+       "a bad day is named with its path and line: %s (line %u)", e.msg, e.line);
+    doc_set_str(root, "support_hours.days[1]", "tue");
+    doc_set_str(root, "support_hours.to", "25:00");
+    ok(calc_hours_from_doc(root, "support_hours", &h, &e) == -1 && strstr(e.msg, "support_hours.to"),
+       "a bad closing time is named: %s", e.msg);
+    doc_set_str(root, "support_hours.to", "07:00");
+    ok(calc_hours_from_doc(root, "support_hours", &h, &e) == -1, "closing before opening is refused: %s", e.msg);
+    doc_free(root);
+}
+
 int main(void)
 {
     (void)skip_all; /* not needed here: nothing to skip */
@@ -361,5 +405,6 @@ int main(void)
     test_due();
     test_credit();
     test_credit_for_level();
+    test_hours_from_doc();
     return done_testing();
 }
