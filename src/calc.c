@@ -550,9 +550,6 @@ int calc_downtime_scaled(long long target, const struct calc_window *w, long lon
 
     /* A concrete period: [start 00:00, end). */
     struct calc_stamp a = {w->start_day, 0}, b = {w->start_day, 0};
-    int y, m, dd;
-    calc_ymd_from_day(w->start_day, &y, &m, &dd);
-    (void)dd;
     long long months = 0;
     switch (d->unit) {
     case CALC_MINUTE:
