@@ -1,0 +1,361 @@
+/* cmd_render.c - `pacta summary`, `pacta checklist`, `pacta print`. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "src/checklist.h"
+#include "src/cmd_render.h"
+#include "src/fileio.h"
+#include "src/forms.h"
+#include "src/i18n.h"
+#include "src/render.h"
+#include "src/sla_yaml.h"
+#include "src/spawn.h"
+#include "src/summary.h"
+#include "src/validate.h"
+#include "src/xalloc.h"
+
+enum { EX_OK_ = 0, EX_USAGE_ = 64, EX_DATAERR_ = 65, EX_UNAVAILABLE_ = 69, EX_CANTCREAT_ = 73 };
+
+static void print_err(const struct err *e)
+{
+    char buf[2200];
+    err_format(e, buf, sizeof buf);
+    fprintf(stderr, "pacta: %s\n", buf);
+}
+
+static int load(const char *path, struct doc_node **root, struct findings *open)
+{
+    struct err e;
+    if (sla_yaml_load_file(path, NULL, root, NULL, &e) < 0) {
+        print_err(&e);
+        return EX_DATAERR_;
+    }
+    if ((*root)->kind != DOC_MAP) {
+        fprintf(stderr, _("pacta: %s: not an agreement (the top level is not a map)\n"), path);
+        doc_free(*root);
+        *root = NULL;
+        return EX_DATAERR_;
+    }
+    validate_doc(*root, open);
+    return 0;
+}
+
+/* Write out to path atomically, or to stdout when path is NULL or "-". */
+static int write_out(const char *path, const char *data, size_t len, bool binary)
+{
+    if (path && strcmp(path, "-") != 0) {
+        struct err e;
+        if (fileio_write_atomic(path, data, len, 0, NULL, &e) < 0) {
+            print_err(&e);
+            return EX_CANTCREAT_;
+        }
+        return 0;
+    }
+    if (binary && isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "%s\n", _("pacta: not writing PDF to a terminal; use -o FILE or redirect the output"));
+        return EX_USAGE_;
+    }
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+        fprintf(stderr, _("pacta: cannot write the output: %s\n"), strerror(errno));
+        return EX_CANTCREAT_;
+    }
+    return 0;
+}
+
+/* Render d in format f into a new buffer.  Returns 0 or an exit status. */
+static int produce(const struct render_doc *d, enum render_format f, char **out, size_t *len)
+{
+    if (f != RENDER_PDF) {
+        render_emit(d, f, out, len);
+        return 0;
+    }
+    struct err e;
+    bool missing;
+    if (render_pdf(d, out, len, &missing, &e) < 0) {
+        print_err(&e);
+        return EX_UNAVAILABLE_; /* groff missing, or groff failed */
+    }
+    return 0;
+}
+
+static int emit(const struct render_doc *d, enum render_format f, const char *outpath)
+{
+    char *buf;
+    size_t len;
+    int rc = produce(d, f, &buf, &len);
+    if (rc)
+        return rc;
+    rc = write_out(outpath, buf, len, f == RENDER_PDF);
+    free(buf);
+    return rc;
+}
+
+static int bad_format(const char *name)
+{
+    fprintf(stderr, _("pacta: unknown format '%s' (text, md, html or pdf)\n"), name);
+    return EX_USAGE_;
+}
+
+int cmd_summary(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    enum render_format f = RENDER_TEXT;
+    const char *outpath = NULL;
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "+f:o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (render_format_parse(optarg, &f) < 0)
+                return bad_format(optarg);
+            break;
+        case 'o': outpath = optarg; break;
+        case 'h':
+            printf("%s", _("Usage: pacta summary FILE [-f text|md|html|pdf] [-o OUT]\n"
+                           "The printable summary of an agreement, in the agreement's language.\n"
+                           "  -f, --format  text (80 columns, the default), md, html or pdf\n"
+                           "  -o, --output  write to OUT (atomically) instead of standard output\n"));
+            return 0;
+        default: return EX_USAGE_;
+        }
+    }
+    if (argc - optind != 1) {
+        fprintf(stderr, "%s\n", _("Usage: pacta summary FILE [-f text|md|html|pdf] [-o OUT]"));
+        return EX_USAGE_;
+    }
+    struct doc_node *root = NULL;
+    struct findings open = {0};
+    int rc = load(argv[optind], &root, &open);
+    if (rc) {
+        findings_free(&open);
+        return rc;
+    }
+    struct render_doc *d = summary_build(root, &open);
+    rc = emit(d, f, outpath);
+    render_free(d);
+    findings_free(&open);
+    doc_free(root);
+    return rc;
+}
+
+/* Build the checklist for path (NULL: blank); NULL and *rc on failure. */
+static struct render_doc *make_checklist(const char *path, const char *type, const char *lang, int *rc)
+{
+    struct forms fm = {0};
+    struct err e;
+    if (forms_load(&fm, &e) < 0) {
+        print_err(&e);
+        *rc = EX_DATAERR_;
+        return NULL;
+    }
+    struct doc_node *root = NULL;
+    struct findings open = {0};
+    if (path && (*rc = load(path, &root, &open)) != 0) {
+        forms_free(&fm);
+        findings_free(&open);
+        return NULL;
+    }
+    struct render_doc *d = checklist_build(&fm, root, type, lang, &open);
+    forms_free(&fm);
+    findings_free(&open);
+    doc_free(root);
+    *rc = 0;
+    return d;
+}
+
+int cmd_checklist(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"type", required_argument, NULL, 't'},
+        {"lang", required_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    enum render_format f = RENDER_TEXT;
+    const char *outpath = NULL, *type = NULL, *lang = NULL;
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "+f:o:t:l:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (render_format_parse(optarg, &f) < 0)
+                return bad_format(optarg);
+            break;
+        case 'o': outpath = optarg; break;
+        case 't':
+            if (strcmp(optarg, "basic") && strcmp(optarg, "binding") && strcmp(optarg, "two_way")) {
+                fprintf(stderr, _("pacta: unknown type '%s' (basic, binding or two_way)\n"), optarg);
+                return EX_USAGE_;
+            }
+            type = optarg;
+            break;
+        case 'l':
+            if (strcmp(optarg, "es") && strcmp(optarg, "en")) {
+                fprintf(stderr, _("pacta: unknown language '%s' (es or en)\n"), optarg);
+                return EX_USAGE_;
+            }
+            lang = optarg;
+            break;
+        case 'h':
+            printf("%s", _("Usage: pacta checklist [FILE] [--type basic|binding|two_way] [--lang es|en]\n"
+                           "                       [-f text|md|html|pdf] [-o OUT]\n"
+                           "The checklist for a meeting with the client: the questions of each step,\n"
+                           "with the current answers of FILE, or blank lines without FILE.\n"));
+            return 0;
+        default: return EX_USAGE_;
+        }
+    }
+    if (argc - optind > 1) {
+        fprintf(stderr, "%s\n", _("Usage: pacta checklist [FILE] [--type TYPE] [--lang es|en] [-f FORMAT] [-o OUT]"));
+        return EX_USAGE_;
+    }
+    int rc;
+    struct render_doc *d = make_checklist(argc - optind == 1 ? argv[optind] : NULL, type, lang, &rc);
+    if (!d)
+        return rc;
+    rc = emit(d, f, outpath);
+    render_free(d);
+    return rc;
+}
+
+int cmd_print(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"checklist", no_argument, NULL, 'c'},
+        {"printer", required_argument, NULL, 'P'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    bool checklist = false;
+    const char *printer = NULL;
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "+cP:d:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'c': checklist = true; break;
+        case 'P':
+        case 'd': printer = optarg; break;
+        case 'h':
+            printf("%s", _("Usage: pacta print FILE [--checklist] [-P PRINTER]\n"
+                           "Send the summary (or the meeting checklist) of FILE to the printer,\n"
+                           "as PDF (text when groff is missing), through lp or lpr.\n"));
+            return 0;
+        default: return EX_USAGE_;
+        }
+    }
+    if (argc - optind != 1) {
+        fprintf(stderr, "%s\n", _("Usage: pacta print FILE [--checklist] [-P PRINTER]"));
+        return EX_USAGE_;
+    }
+    const char *lpprog = getenv("PACTA_LP");
+    bool use_lp = true;
+    if (lpprog && *lpprog) {
+        use_lp = true;
+    } else if (spawn_have("lp")) {
+        lpprog = "lp";
+    } else if (spawn_have("lpr")) {
+        lpprog = "lpr";
+        use_lp = false;
+    } else {
+        fprintf(stderr, "%s\n",
+                _("pacta: neither lp nor lpr is installed; install the printing commands "
+                  "(Debian: apt-get install cups-client) or use 'pacta summary -f pdf -o FILE'"));
+        return EX_UNAVAILABLE_;
+    }
+
+    int rc;
+    struct render_doc *d;
+    if (checklist) {
+        d = make_checklist(argv[optind], NULL, NULL, &rc);
+        if (!d)
+            return rc;
+    } else {
+        struct doc_node *root = NULL;
+        struct findings open = {0};
+        if ((rc = load(argv[optind], &root, &open)) != 0) {
+            findings_free(&open);
+            return rc;
+        }
+        d = summary_build(root, &open);
+        findings_free(&open);
+        doc_free(root);
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    struct err e;
+    bool missing = false;
+    const char *suffix = ".pdf";
+    if (render_pdf(d, &buf, &len, &missing, &e) < 0) {
+        if (!missing) {
+            print_err(&e);
+            render_free(d);
+            return EX_UNAVAILABLE_;
+        }
+        fprintf(stderr, "%s\n", _("pacta: groff is not installed (Debian: apt-get install groff); printing as text"));
+        render_emit(d, RENDER_TEXT, &buf, &len);
+        suffix = ".txt";
+    }
+    render_free(d);
+
+    const char *tmpdir = getenv("TMPDIR");
+    char *tmp = xasprintf("%s/pacta-print-XXXXXX%s", tmpdir && *tmpdir ? tmpdir : "/tmp", suffix);
+    int fd = mkstemps(tmp, (int)strlen(suffix));
+    if (fd < 0) {
+        fprintf(stderr, _("pacta: cannot create a temporary file: %s\n"), strerror(errno));
+        free(tmp);
+        free(buf);
+        return EX_CANTCREAT_;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, buf + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    free(buf);
+    if (close(fd) != 0 || done < len) {
+        fprintf(stderr, _("pacta: cannot write %s: %s\n"), tmp, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return EX_CANTCREAT_;
+    }
+
+    const char *av[6];
+    int n = 0;
+    av[n++] = lpprog;
+    if (printer) {
+        av[n++] = use_lp ? "-d" : "-P";
+        av[n++] = printer;
+    }
+    av[n++] = "--";
+    av[n++] = tmp;
+    av[n] = NULL;
+    int status, en;
+    rc = 0;
+    if (spawn_run(av, NULL, &status, &en, &e) < 0) {
+        print_err(&e);
+        rc = EX_UNAVAILABLE_;
+    } else if (status != 0) {
+        fprintf(stderr, _("pacta: %s failed (exit status %d)\n"), lpprog, status);
+        rc = EX_UNAVAILABLE_;
+    }
+    unlink(tmp);
+    free(tmp);
+    return rc;
+}
