@@ -1,0 +1,2614 @@
+/* app.c - the wizard and editor.
+ *
+ * One loop: draw what the state says, read one key (term_key), let the
+ * focused widget handle it, else look the key up in the action table and
+ * run the action.  Widget handlers return flags (handled, redraw, next);
+ * the loop decides what to draw.  The tree is the only copy of the answers:
+ * the focused text field is edited in a buffer that is written back to the
+ * tree by path when the focus leaves it (or on save). */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <locale.h>
+
+#include "src/calc.h"
+#include "src/doc.h"
+#include "src/err.h"
+#include "src/fileio.h"
+#include "src/forms.h"
+#include "src/i18n.h"
+#include "src/l10n.h"
+#include "src/sla_yaml.h"
+#include "src/spawn.h"
+#include "src/validate.h"
+#include "src/xalloc.h"
+#include "ui/actions.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/fieldedit.h"
+#include "ui/term.h"
+#include "ui/theme.h"
+
+/* Widget handler results. */
+enum {
+    R_HANDLED = 1 << 0, /* the key was used */
+    R_REDRAW = 1 << 1,  /* something changed on screen */
+    R_NEXT = 1 << 2,    /* move the focus to the next field */
+    R_CLOSE = 1 << 3,   /* close the dialog / sub-form */
+};
+
+#define PATHMAX 512
+#define MAXDEPTH 8
+#define STEPLIST_W 24
+
+/* One level of the form being shown: a step, or one item of a list. */
+struct frame {
+    const struct forms_field *fields;
+    size_t nfields;
+    char prefix[PATHMAX];          /* "" or "services[3]." */
+    const struct forms_field *list; /* the list this frame edits an item of */
+    char list_path[PATHMAX];       /* full path of that list */
+    size_t item;                   /* its index */
+    size_t focus;                  /* index into fields[] */
+    int scroll;                    /* first body row shown */
+    size_t sel;                    /* cursor inside the focused widget (list item, day, id) */
+    size_t top;                    /* first list row shown */
+};
+
+struct app {
+    struct doc_node *root;
+    char *path;         /* where saves go; NULL: ask */
+    bool ask_overwrite; /* path was not read from: never replace what is there silently */
+    struct fileio_stat stamp;
+    bool dirty;
+    struct forms forms;
+    size_t step;
+    struct frame frames[MAXDEPTH];
+    int depth; /* frames[depth - 1] is shown */
+    bool editing;
+    struct fieldedit ed;
+    char edit_path[PATHMAX];
+    const struct forms_field *edit_field;
+    bool from_review;
+    size_t review_sel;
+    int review_scroll;
+    char msg[512];
+    enum theme_role msg_role;
+    bool quit;
+    char lang[16]; /* the screen language, for numbers and figures */
+    struct findings findings;
+    bool findings_stale;
+};
+
+static struct app A;
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                        */
+/* ------------------------------------------------------------------ */
+
+static void set_msg(enum theme_role role, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_msg(enum theme_role role, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(A.msg, sizeof A.msg, fmt, ap);
+    va_end(ap);
+    A.msg_role = role;
+}
+
+static struct frame *top(void) { return &A.frames[A.depth - 1]; }
+
+static const struct forms_step *cur_step(void) { return &A.forms.steps[A.step]; }
+
+static bool is_review(const struct forms_step *s) { return strcmp(s->id, "review") == 0; }
+
+static unsigned applies_now(void) { return forms_applies_to(A.root); }
+
+static bool step_visible(size_t i) { return forms_applies(A.forms.steps[i].applies, applies_now()); }
+
+static bool field_visible(const struct forms_field *f) { return forms_applies(f->applies, applies_now()); }
+
+static void full_path(char *buf, size_t size, const struct frame *fr, const struct forms_field *f)
+{
+    snprintf(buf, size, "%s%s", fr->prefix, f->path);
+}
+
+static bool is_text_widget(enum forms_widget w)
+{
+    switch (w) {
+    case FW_TEXT: case FW_MULTILINE: case FW_DATE: case FW_TIME: case FW_DURATION:
+    case FW_PERCENT: case FW_NUMBER: case FW_MONEY: case FW_ID: case FW_TEXTLIST:
+    case FW_DATELIST:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_multiline(enum forms_widget w)
+{
+    return w == FW_MULTILINE || w == FW_TEXTLIST || w == FW_DATELIST;
+}
+
+static bool decimal_comma(void) { return strncmp(A.lang, "es", 2) == 0; }
+
+static const char *today(char *buf, size_t size)
+{
+    const char *t = getenv("PACTA_TODAY");
+    if (t && *t) {
+        snprintf(buf, size, "%s", t);
+        return buf;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(buf, size, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+/* The text of a field as the editor shows it ("" when absent). */
+static char *field_text(const struct forms_field *f, const char *path)
+{
+    const struct doc_node *n = doc_get(A.root, path);
+    if (!n || doc_is_null(n))
+        return xstrdup("");
+    if (n->kind == DOC_SEQ) {
+        size_t cap = 1, len = 0;
+        char *s = xmalloc(cap);
+        s[0] = 0;
+        for (size_t i = 0; i < n->len; i++) {
+            const struct doc_node *it = n->u.items[i];
+            const char *t = it->kind == DOC_SCALAR ? it->u.str : "";
+            size_t l = strlen(t);
+            s = xgrow(s, &cap, len + l + 2, 1);
+            if (i)
+                s[len++] = '\n';
+            memcpy(s + len, t, l);
+            len += l;
+            s[len] = 0;
+        }
+        return s;
+    }
+    if (n->kind != DOC_SCALAR)
+        return xstrdup("");
+    char *s = xstrdup(n->u.str);
+    if (decimal_comma() && (f->widget == FW_PERCENT || f->widget == FW_NUMBER || f->widget == FW_MONEY))
+        for (char *p = s; *p; p++)
+            if (*p == '.')
+                *p = ',';
+    return s;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
+        s[--n] = 0;
+    return s;
+}
+
+/* A number as typed ("99,5 %") in the file's form ("99.5"), in place. */
+static char *number_form(char *s)
+{
+    s = trim(s);
+    size_t n = strlen(s);
+    if (n > 0 && s[n - 1] == '%') {
+        s[--n] = 0;
+        s = trim(s);
+    }
+    for (char *p = s; *p; p++)
+        if (*p == ',')
+            *p = '.';
+    return s;
+}
+
+/* Is the text acceptable for its widget?  NULL or a (translated) reason. */
+static const char *text_problem(enum forms_widget w, const char *text)
+{
+    char *copy = xstrdup(text);
+    char *t = trim(copy);
+    const char *why = NULL;
+    long day;
+    int minutes;
+    long long v;
+    struct calc_duration d;
+    if (!*t) {
+        free(copy);
+        return NULL;
+    }
+    switch (w) {
+    case FW_DATE:
+        if (calc_parse_date(t, &day) != 0)
+            why = _("not a date: write it as YYYY-MM-DD, e.g. 2027-01-31");
+        break;
+    case FW_TIME:
+        if (calc_parse_time(t, &minutes) != 0)
+            why = _("not a time of day: write it as HH:MM, e.g. 09:00");
+        break;
+    case FW_DURATION:
+        if (calc_parse_duration(t, &d) != 0)
+            why = _("not a duration: a number and m, h, d, w, M, Q or Y, e.g. 4h or 1M");
+        break;
+    case FW_PERCENT:
+        t = number_form(t);
+        if (calc_parse_decimal(t, &v) != 0 || v > 100 * CALC_SCALE)
+            why = _("not a percentage: a number from 0 to 100, e.g. 99,5");
+        break;
+    case FW_NUMBER:
+        t = number_form(t);
+        if (calc_parse_decimal(t, &v) != 0)
+            why = _("not a number");
+        break;
+    case FW_MONEY:
+        t = number_form(t);
+        if (calc_parse_money(t, &v) != 0)
+            why = _("not an amount: digits with up to two decimals, e.g. 90,00");
+        break;
+    case FW_DATELIST: {
+        for (char *line = strtok(t, "\n"); line && !why; line = strtok(NULL, "\n")) {
+            char *l = trim(line);
+            if (*l && calc_parse_date(l, &day) != 0)
+                why = _("one line is not a date: write each as YYYY-MM-DD");
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    free(copy);
+    return why;
+}
+
+/* The node a field's text becomes in the tree; NULL for an empty answer. */
+static struct doc_node *text_node(const struct forms_field *f, const char *text)
+{
+    char *copy = xstrdup(text);
+    char *t = f->widget == FW_MULTILINE ? copy : trim(copy);
+    struct doc_node *n = NULL;
+    if (f->widget == FW_MULTILINE) {
+        size_t l = strlen(t);
+        while (l > 0 && (t[l - 1] == '\n' || t[l - 1] == ' '))
+            t[--l] = 0;
+        while (*t == '\n')
+            t++;
+    }
+    if (!*t) {
+        free(copy);
+        return NULL;
+    }
+    bool ok = text_problem(f->widget, t) == NULL;
+    switch (f->widget) {
+    case FW_MULTILINE:
+        n = doc_new_scalar(t, strchr(t, '\n') ? DOC_LITERAL : DOC_QUOTED);
+        break;
+    case FW_PERCENT:
+    case FW_NUMBER:
+        t = number_form(t);
+        n = doc_new_scalar(t, ok ? DOC_PLAIN : DOC_QUOTED);
+        break;
+    case FW_MONEY:
+        t = number_form(t);
+        n = doc_new_scalar(t, DOC_QUOTED);
+        break;
+    case FW_DATE:
+    case FW_DURATION:
+    case FW_ID:
+        n = doc_new_scalar(t, ok ? DOC_PLAIN : DOC_QUOTED);
+        break;
+    case FW_TEXTLIST:
+    case FW_DATELIST:
+        n = doc_new_seq();
+        for (char *line = strtok(t, "\n"); line; line = strtok(NULL, "\n")) {
+            char *l = trim(line);
+            if (*l) {
+                long day;
+                bool plain = f->widget == FW_DATELIST && calc_parse_date(l, &day) == 0;
+                doc_seq_push(n, doc_new_scalar(l, plain ? DOC_PLAIN : DOC_QUOTED));
+            }
+        }
+        if (n->len == 0) {
+            doc_free(n);
+            n = NULL;
+        }
+        break;
+    default:
+        n = doc_new_scalar(t, DOC_QUOTED);
+        break;
+    }
+    free(copy);
+    return n;
+}
+
+/* Put node n (owned; NULL removes) at path unless the tree already says
+ * the same.  Returns whether anything changed. */
+static bool tree_put(const char *path, struct doc_node *n)
+{
+    struct doc_node *old = doc_get(A.root, path);
+    if (!n) {
+        if (!old)
+            return false;
+        doc_del(A.root, path);
+    } else {
+        if (old && doc_equal(old, n)) {
+            doc_free(n);
+            return false;
+        }
+        if (doc_set(A.root, path, n) != 0) {
+            doc_free(n);
+            set_msg(THEME_ERROR, _("Cannot store the answer at %s"), path);
+            return false;
+        }
+    }
+    A.dirty = true;
+    A.findings_stale = true;
+    return true;
+}
+
+static void tree_put_plain(const char *path, const char *value)
+{
+    tree_put(path, value ? doc_new_scalar(value, DOC_PLAIN) : NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Focus and editing                                                     */
+/* ------------------------------------------------------------------ */
+
+static const struct forms_field *focused_field(void)
+{
+    struct frame *fr = top();
+    if (fr->nfields == 0 || fr->focus >= fr->nfields)
+        return NULL;
+    return &fr->fields[fr->focus];
+}
+
+static void commit_edit(void)
+{
+    if (!A.editing)
+        return;
+    char *text = fieldedit_nfc(&A.ed);
+    tree_put(A.edit_path, text_node(A.edit_field, text));
+    free(text);
+    A.editing = false;
+}
+
+static void begin_edit(void)
+{
+    const struct forms_field *f = focused_field();
+    A.editing = false;
+    if (!f || !is_text_widget(f->widget))
+        return;
+    full_path(A.edit_path, sizeof A.edit_path, top(), f);
+    char *t = field_text(f, A.edit_path);
+    fieldedit_set(&A.ed, t);
+    free(t);
+    A.edit_field = f;
+    A.editing = true;
+}
+
+static bool edit_changed(void)
+{
+    if (!A.editing)
+        return false;
+    char *t = field_text(A.edit_field, A.edit_path);
+    bool changed = strcmp(t, A.ed.buf ? A.ed.buf : "") != 0;
+    free(t);
+    return changed;
+}
+
+/* Move the focus to field i of the top frame (commits the edit). */
+static void focus_field(size_t i)
+{
+    commit_edit();
+    struct frame *fr = top();
+    fr->focus = i;
+    fr->sel = 0;
+    fr->top = 0;
+    begin_edit();
+}
+
+static bool focus_step_first(int dir)
+{
+    struct frame *fr = top();
+    if (fr->nfields == 0)
+        return false;
+    size_t i = fr->focus;
+    for (size_t k = 0; k < fr->nfields; k++) {
+        i = (i + fr->nfields + (size_t)dir) % fr->nfields;
+        if (field_visible(&fr->fields[i])) {
+            focus_field(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+static void focus_first_visible(void)
+{
+    struct frame *fr = top();
+    for (size_t i = 0; i < fr->nfields; i++)
+        if (field_visible(&fr->fields[i])) {
+            focus_field(i);
+            return;
+        }
+    commit_edit();
+    fr->focus = fr->nfields;
+}
+
+static void goto_step(size_t s)
+{
+    commit_edit();
+    A.step = s;
+    A.depth = 1;
+    struct frame *fr = &A.frames[0];
+    memset(fr, 0, sizeof *fr);
+    fr->fields = A.forms.steps[s].fields;
+    fr->nfields = A.forms.steps[s].nfields;
+    A.review_sel = 0;
+    A.review_scroll = 0;
+    focus_first_visible();
+}
+
+static size_t review_index(void)
+{
+    for (size_t i = 0; i < A.forms.nsteps; i++)
+        if (is_review(&A.forms.steps[i]))
+            return i;
+    return A.forms.nsteps - 1;
+}
+
+static void step_move(int dir)
+{
+    if (A.from_review && dir > 0) {
+        A.from_review = false;
+        goto_step(review_index());
+        return;
+    }
+    size_t s = A.step;
+    for (;;) {
+        if (dir > 0 && s + 1 >= A.forms.nsteps)
+            return;
+        if (dir < 0 && s == 0)
+            return;
+        s += (size_t)dir;
+        if (step_visible(s))
+            break;
+    }
+    goto_step(s);
+}
+
+/* Enter item i of the list field f (path lpath) on a sub-form. */
+static void open_item(const struct forms_field *f, const char *lpath, size_t i)
+{
+    if (A.depth >= MAXDEPTH)
+        return;
+    commit_edit();
+    top()->sel = i;
+    struct frame *fr = &A.frames[A.depth++];
+    memset(fr, 0, sizeof *fr);
+    fr->fields = f->fields;
+    fr->nfields = f->nfields;
+    fr->list = f;
+    snprintf(fr->list_path, sizeof fr->list_path, "%s", lpath);
+    fr->item = i;
+    snprintf(fr->prefix, sizeof fr->prefix, "%s[%zu].", lpath, i);
+    focus_first_visible();
+}
+
+static void close_item(void)
+{
+    if (A.depth <= 1)
+        return;
+    commit_edit();
+    A.depth--;
+    begin_edit();
+}
+
+/* ------------------------------------------------------------------ */
+/* Completion, values for display                                        */
+/* ------------------------------------------------------------------ */
+
+static bool has_value(const char *path)
+{
+    const struct doc_node *n = doc_get(A.root, path);
+    if (!n || doc_is_null(n))
+        return false;
+    if (n->kind == DOC_SCALAR)
+        return n->u.str[0] != 0;
+    return n->len > 0;
+}
+
+static bool step_complete(const struct forms_step *s)
+{
+    if (s->nfields == 0)
+        return false;
+    bool any = false;
+    for (size_t i = 0; i < s->nfields; i++) {
+        const struct forms_field *f = &s->fields[i];
+        if (!field_visible(f))
+            continue;
+        bool v = has_value(f->path);
+        any |= v;
+        if (f->required && !v)
+            return false;
+    }
+    return any;
+}
+
+static void refresh_findings(void)
+{
+    if (!A.findings_stale)
+        return;
+    findings_free(&A.findings);
+    memset(&A.findings, 0, sizeof A.findings);
+    validate_doc(A.root, &A.findings);
+    A.findings_stale = false;
+}
+
+static bool step_has_findings(const struct forms_step *s)
+{
+    for (size_t i = 0; i < s->nfields; i++) {
+        const struct finding *first;
+        if (field_visible(&s->fields[i]) && findings_for(&A.findings, s->fields[i].path, &first) > 0)
+            return true;
+    }
+    return false;
+}
+
+/* The title of an item of a list: its item_title field, else its id. */
+static const char *item_title(const struct doc_node *item, const char *title_key)
+{
+    const char *t = NULL;
+    if (title_key) {
+        const struct doc_node *n = doc_get(item, title_key);
+        if (n && n->kind == DOC_SCALAR && !doc_is_null(n))
+            t = n->u.str;
+    }
+    if (!t) {
+        static const char *keys[] = {"name", "description", "text", "deliverable"};
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0] && !t; i++) {
+            const struct doc_node *n = doc_map_get(item, keys[i]);
+            if (n && n->kind == DOC_SCALAR && !doc_is_null(n))
+                t = n->u.str;
+        }
+    }
+    return t ? t : "";
+}
+
+static const char *item_id(const struct doc_node *item)
+{
+    const struct doc_node *n = item && item->kind == DOC_MAP ? doc_map_get(item, "id") : NULL;
+    return n && n->kind == DOC_SCALAR ? n->u.str : NULL;
+}
+
+static const char *choice_label(const struct forms_field *f, const char *value)
+{
+    for (size_t i = 0; i < f->nchoices; i++)
+        if (value && strcmp(f->choices[i].value, value) == 0)
+            return _(f->choices[i].label);
+    return value;
+}
+
+static const char *const weekdays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+static const char *const weekday_short[7] = {N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"),
+                                             N_("Su")};
+
+static bool seq_has(const struct doc_node *seq, const char *value)
+{
+    if (!seq || seq->kind != DOC_SEQ)
+        return false;
+    for (size_t i = 0; i < seq->len; i++)
+        if (seq->u.items[i]->kind == DOC_SCALAR && strcmp(seq->u.items[i]->u.str, value) == 0)
+            return true;
+    return false;
+}
+
+/* A one-line summary of a field's value (for the review and unfocused rows). */
+static char *value_summary(const struct forms_field *f, const char *path)
+{
+    const struct doc_node *n = doc_get(A.root, path);
+    if (!n || doc_is_null(n))
+        return xstrdup("");
+    switch (f->widget) {
+    case FW_CHOICE:
+        return xstrdup(n->kind == DOC_SCALAR ? choice_label(f, n->u.str) : "");
+    case FW_BOOL:
+        return xstrdup(n->kind == DOC_SCALAR && strcmp(n->u.str, "true") == 0 ? _("Yes") : _("No"));
+    case FW_LIST: {
+        if (n->kind != DOC_SEQ)
+            return xstrdup("");
+        char *s = xasprintf(P_("%zu item", "%zu items", n->len), n->len);
+        for (size_t i = 0; i < n->len && i < 3; i++) {
+            const char *id = item_id(n->u.items[i]);
+            char *t = xasprintf("%s%s %s%s%s", s, i ? ";" : ":", id ? id : "", id ? " " : "",
+                                item_title(n->u.items[i], f->item_title));
+            free(s);
+            s = t;
+        }
+        if (n->len > 3) {
+            char *t = xasprintf("%s; %s", s, draw_glyph(DRAW_ELLIPSIS));
+            free(s);
+            s = t;
+        }
+        return s;
+    }
+    case FW_DAYS: {
+        char *s = xstrdup("");
+        for (int d = 0; d < 7; d++)
+            if (seq_has(n, weekdays[d])) {
+                char *t = xasprintf("%s%s%s", s, *s ? " " : "", _(weekday_short[d]));
+                free(s);
+                s = t;
+            }
+        return s;
+    }
+    default: {
+        char *t = field_text(f, path);
+        for (char *p = t; *p; p++)
+            if (*p == '\n')
+                *p = is_multiline(f->widget) && f->widget != FW_MULTILINE ? ';' : ' ';
+        return t;
+    }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Layout                                                                */
+/* ------------------------------------------------------------------ */
+
+struct layout {
+    int body_x, body_w, body_y, body_h; /* the step's area */
+    int label_w, value_x, value_w;
+};
+
+static struct layout L;
+
+static bool too_small(void) { return COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS; }
+
+static void compute_layout(void)
+{
+    L.body_x = STEPLIST_W + 1;
+    L.body_w = COLS - L.body_x;
+    L.body_y = 1;
+    L.body_h = LINES - 3;
+    L.label_w = L.body_w * 2 / 5;
+    if (L.label_w > 30)
+        L.label_w = 30;
+    L.value_x = L.body_x + 2 + L.label_w + 1;
+    L.value_w = COLS - L.value_x - 1;
+}
+
+/* Visual lines of text wrapped at width columns: start offsets. */
+struct wrap {
+    size_t *start;
+    size_t n, cap;
+};
+
+static void wrap_text(const char *s, int width, struct wrap *w)
+{
+    size_t len = strlen(s), pos = 0;
+    w->n = 0;
+    if (width < 1)
+        width = 1;
+    for (;;) {
+        w->start = xgrow(w->start, &w->cap, w->n + 1, sizeof *w->start);
+        w->start[w->n++] = pos;
+        size_t nl = pos;
+        while (nl < len && s[nl] != '\n')
+            nl++;
+        size_t fit = pos + draw_fit(s + pos, nl - pos, width);
+        if (fit < nl) {
+            /* Break after the last space inside the fitting part. */
+            size_t brk = fit;
+            while (brk > pos && s[brk - 1] != ' ')
+                brk--;
+            if (brk == pos)
+                brk = fit > pos ? fit : pos + 1;
+            pos = brk;
+            continue;
+        }
+        if (nl >= len)
+            break;
+        pos = nl + 1;
+    }
+}
+
+static size_t wrap_line_of(const struct wrap *w, size_t off)
+{
+    size_t l = 0;
+    while (l + 1 < w->n && w->start[l + 1] <= off)
+        l++;
+    return l;
+}
+
+static size_t wrap_line_end(const char *s, const struct wrap *w, size_t l)
+{
+    size_t e = l + 1 < w->n ? w->start[l + 1] : strlen(s);
+    if (e > w->start[l] && l + 1 < w->n && s[e - 1] == '\n')
+        e--;
+    return e;
+}
+
+#define MULTI_ROWS_FOCUSED 5
+#define MULTI_ROWS 3
+#define LIST_ROWS_FOCUSED 8
+#define LIST_ROWS 3
+
+static int field_rows(const struct forms_field *f, const char *path, bool focused)
+{
+    switch (f->widget) {
+    case FW_MULTILINE:
+    case FW_TEXTLIST:
+    case FW_DATELIST: {
+        if (focused)
+            return MULTI_ROWS_FOCUSED;
+        char *t = field_text(f, path);
+        struct wrap w = {0};
+        wrap_text(t, L.value_w, &w);
+        int n = (int)w.n;
+        free(w.start);
+        free(t);
+        return n < 1 ? 1 : n > MULTI_ROWS ? MULTI_ROWS : n;
+    }
+    case FW_LIST: {
+        size_t n = doc_count(A.root, path);
+        size_t max = focused ? LIST_ROWS_FOCUSED : LIST_ROWS;
+        return 1 + (int)(n == 0 ? 1 : n > max ? max : n);
+    }
+    default:
+        return 1;
+    }
+}
+
+/* The extra row under a field: hint, problem, finding or the live figure. */
+static bool field_has_note(const struct forms_field *f, const char *path, bool focused)
+{
+    const struct finding *first;
+    return focused || findings_for(&A.findings, path, &first) > 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                               */
+/* ------------------------------------------------------------------ */
+
+static void draw_cropped(int y, int x, int w, const char *s);
+
+static void draw_title_bar(void)
+{
+    theme_set(THEME_TITLE);
+    draw_blank(0, 0, COLS);
+    const char *title = doc_get_str(A.root, "metadata.title");
+    int x = 1;
+    x += draw_str(0, x, COLS - 2, "pacta");
+    if (title && *title) {
+        x += draw_str(0, x, COLS - x, " ");
+        x += draw_str(0, x, COLS - x, draw_glyph(DRAW_HLINE));
+        x += draw_str(0, x, COLS - x, " ");
+        x += draw_str(0, x, COLS - x - 30 > 0 ? COLS - x - 30 : 0, title);
+    }
+    const char *status = doc_get_str(A.root, "metadata.status");
+    const char *version = doc_get_str(A.root, "metadata.version");
+    char right[256];
+    snprintf(right, sizeof right, "%s %s v%s %s %s ", status ? _(status) : _("draft"), draw_glyph(DRAW_DOT),
+             version ? version : "0", draw_glyph(DRAW_DOT), A.dirty ? _("unsaved") : A.stamp.valid ? _("saved") : _("new"));
+    int w = draw_width(right, strlen(right));
+    if (COLS - w > x + 1)
+        draw_str(0, COLS - w, w, right);
+}
+
+static void draw_step_list(void)
+{
+    int y = 1;
+    size_t nrows = (size_t)(LINES - 3);
+    for (size_t i = 0; i < A.forms.nsteps && (size_t)(y - 1) < nrows; i++) {
+        if (!step_visible(i))
+            continue;
+        const struct forms_step *s = &A.forms.steps[i];
+        bool cur = i == A.step;
+        theme_set(cur ? THEME_STEP_CURRENT : THEME_STEP);
+        draw_blank(y, 0, STEPLIST_W);
+        draw_str(y, 0, 1, cur ? draw_glyph(DRAW_CURRENT) : " ");
+        char num[8];
+        snprintf(num, sizeof num, "%2d ", s->number);
+        draw_str(y, 1, 3, num);
+        draw_cropped(y, 4, STEPLIST_W - 7, _(s->short_title));
+        if (!is_review(s)) {
+            bool done = step_complete(s), bad = step_has_findings(s);
+            if (bad) {
+                if (!cur)
+                    theme_set(THEME_WARNING);
+                draw_str(y, STEPLIST_W - 2, 1, "!");
+            } else if (done) {
+                if (!cur)
+                    theme_set(THEME_STEP_DONE);
+                draw_str(y, STEPLIST_W - 2, 1, draw_glyph(DRAW_CHECK));
+            }
+        }
+        y++;
+    }
+    theme_set(THEME_FRAME);
+    draw_vline(1, STEPLIST_W, LINES - 3);
+}
+
+/* Text cropped at w columns, with an ellipsis when it does not fit. */
+static void draw_cropped(int y, int x, int w, const char *s)
+{
+    size_t n = strlen(s);
+    if (draw_width(s, n) <= w) {
+        draw_str(y, x, w, s);
+        return;
+    }
+    const char *el = draw_glyph(DRAW_ELLIPSIS);
+    int ew = draw_width(el, strlen(el));
+    int used = draw_text(y, x, w - ew, s, draw_fit(s, n, w - ew));
+    draw_str(y, x + used, ew, el);
+}
+
+static bool body_row(int y) { return y >= L.body_y && y < L.body_y + L.body_h; }
+
+/* The live downtime figure under a target: "→ between 3 h 21 min and 3 h 43 min of downtime". */
+static bool downtime_figure(const char *item_prefix, char *buf, size_t size)
+{
+    char p[PATHMAX];
+    snprintf(p, sizeof p, "%starget", item_prefix);
+    char *target = NULL;
+    if (A.editing && strcmp(A.edit_path, p) == 0) {
+        target = fieldedit_nfc(&A.ed);
+    } else {
+        const char *t = doc_get_str(A.root, p);
+        if (!t)
+            return false;
+        target = xstrdup(t);
+    }
+    snprintf(p, sizeof p, "%sunit", item_prefix);
+    const char *unit = doc_get_str(A.root, p);
+    snprintf(p, sizeof p, "%sindicator", item_prefix);
+    const char *ind = doc_get_str(A.root, p);
+    bool percent = (unit && strcmp(unit, "percent") == 0) || (!unit && ind && strcmp(ind, "availability") == 0);
+    snprintf(p, sizeof p, "%swindow", item_prefix);
+    const char *win = doc_get_str(A.root, p);
+    snprintf(p, sizeof p, "%smonth", item_prefix);
+    const char *month = doc_get_str(A.root, p);
+    struct calc_window w;
+    memset(&w, 0, sizeof w);
+    char *t = number_form(target);
+    long long scaled, lo, hi;
+    bool ok = percent && calc_parse_decimal(t, &scaled) == 0 && scaled <= 100 * CALC_SCALE &&
+              calc_parse_duration(win ? win : "1M", &w.len) == 0;
+    if (ok && month && calc_parse_month_mode(month, &w.month) != 0)
+        w.month = CALC_MONTH_CALENDAR;
+    ok = ok && calc_downtime_scaled(scaled, &w, &lo, &hi) == 0;
+    free(target);
+    if (!ok)
+        return false;
+    char pc[L10N_BUFSZ], per[L10N_BUFSZ], a[L10N_BUFSZ], b[L10N_BUFSZ];
+    l10n_percent(pc, sizeof pc, scaled, A.lang);
+    l10n_duration_unit(per, sizeof per, &w.len, A.lang);
+    l10n_duration_words(a, sizeof a, lo, A.lang);
+    if (lo == hi)
+        snprintf(buf, size, _("%s %s %s %s of downtime"), pc, per, draw_glyph(DRAW_ARROW), a);
+    else {
+        l10n_duration_words(b, sizeof b, hi, A.lang);
+        snprintf(buf, size, _("%s %s %s between %s and %s of downtime"), pc, per, draw_glyph(DRAW_ARROW), a, b);
+    }
+    return true;
+}
+
+static int draw_cursor_y = -1, draw_cursor_x = -1;
+
+/* Draw a text field's value; focused: the editor with its cursor. */
+static void draw_text_value(const struct forms_field *f, const char *path, int y, int rows, bool focused)
+{
+    int x = L.value_x, w = L.value_w;
+    char *own = NULL;
+    const char *s;
+    size_t cur = 0;
+    if (focused && A.editing) {
+        s = A.ed.buf ? A.ed.buf : "";
+        cur = A.ed.cur;
+    } else {
+        own = field_text(f, path);
+        s = own;
+    }
+    theme_set(focused ? THEME_FIELD_FOCUS : THEME_FIELD);
+    if (!is_multiline(f->widget)) {
+        size_t len = strlen(s);
+        /* Scroll horizontally so the cursor is visible. */
+        size_t start = 0;
+        if (focused) {
+            while (draw_width(s + start, cur - start) > w - 1) {
+                ucs4_t uc;
+                start += u8_mbtouc(&uc, (const uint8_t *)s + start, len - start);
+            }
+        }
+        if (body_row(y)) {
+            draw_blank(y, x, w);
+            draw_text(y, x, w, s + start, len - start);
+            if (focused) {
+                draw_cursor_y = y;
+                draw_cursor_x = x + draw_width(s + start, cur - start);
+            }
+        }
+    } else {
+        struct wrap wr = {0};
+        wrap_text(s, w - 1, &wr);
+        size_t cl = focused ? wrap_line_of(&wr, cur) : 0;
+        size_t first = cl >= (size_t)rows ? cl - (size_t)rows + 1 : 0;
+        for (int r = 0; r < rows; r++) {
+            size_t l = first + (size_t)r;
+            if (!body_row(y + r))
+                continue;
+            draw_blank(y + r, x, w);
+            if (l < wr.n) {
+                size_t e = wrap_line_end(s, &wr, l);
+                draw_text(y + r, x, w, s + wr.start[l], e - wr.start[l]);
+            }
+            if (focused && l == cl) {
+                draw_cursor_y = y + r;
+                draw_cursor_x = x + draw_width(s + wr.start[l], cur - wr.start[l]);
+            }
+        }
+        if (!focused && wr.n > (size_t)rows && body_row(y + rows - 1)) {
+            theme_set(THEME_HINT);
+            draw_str(y + rows - 1, x + w - 1, 1, draw_glyph(DRAW_ELLIPSIS));
+        }
+        free(wr.start);
+    }
+    free(own);
+}
+
+/* The ids offered by a ref/reflist field. */
+static const struct doc_node *ref_list(const struct forms_field *f)
+{
+    const struct doc_node *n = f->ref ? doc_get(A.root, f->ref) : NULL;
+    return n && n->kind == DOC_SEQ ? n : NULL;
+}
+
+static void draw_other_value(const struct forms_field *f, const char *path, int y, bool focused)
+{
+    int x = L.value_x, w = L.value_w;
+    const struct frame *fr = top();
+    if (!body_row(y))
+        return;
+    theme_set(THEME_NORMAL);
+    draw_blank(y, x, w);
+    const struct doc_node *n = doc_get(A.root, path);
+    const char *v = n && n->kind == DOC_SCALAR && !doc_is_null(n) ? n->u.str : NULL;
+    char buf[1024];
+    switch (f->widget) {
+    case FW_CHOICE: {
+        const char *label = v ? choice_label(f, v) : _("(choose)");
+        snprintf(buf, sizeof buf, "%s %s ", label, draw_glyph(DRAW_DOWN));
+        theme_set(focused ? THEME_FIELD_FOCUS : THEME_FIELD);
+        draw_str(y, x, w, buf);
+        break;
+    }
+    case FW_BOOL: {
+        bool on = v && strcmp(v, "true") == 0;
+        snprintf(buf, sizeof buf, "[%s] %s", on ? "x" : " ", on ? _("Yes") : _("No"));
+        theme_set(focused ? THEME_FIELD_FOCUS : THEME_FIELD);
+        draw_str(y, x, w, buf);
+        break;
+    }
+    case FW_DAYS: {
+        int cx = x;
+        for (int d = 0; d < 7; d++) {
+            snprintf(buf, sizeof buf, "[%s]%s", seq_has(n, weekdays[d]) ? "x" : " ", _(weekday_short[d]));
+            theme_set(focused && fr->sel == (size_t)d ? THEME_FIELD_FOCUS : THEME_NORMAL);
+            int used = draw_str(y, cx, x + w - cx, buf);
+            cx += used + 1;
+        }
+        break;
+    }
+    case FW_REF: {
+        const struct doc_node *list = ref_list(f);
+        const char *title = NULL;
+        for (size_t i = 0; list && v && i < list->len; i++) {
+            const char *id = item_id(list->u.items[i]);
+            if (id && strcmp(id, v) == 0)
+                title = item_title(list->u.items[i], NULL);
+        }
+        if (v)
+            snprintf(buf, sizeof buf, "%s %s %s ", v, title ? title : _("(not found)"), draw_glyph(DRAW_DOWN));
+        else
+            snprintf(buf, sizeof buf, "%s %s ", list && list->len ? _("(choose)") : _("(nothing to choose yet)"),
+                     draw_glyph(DRAW_DOWN));
+        theme_set(focused ? THEME_FIELD_FOCUS : THEME_FIELD);
+        draw_str(y, x, w, buf);
+        break;
+    }
+    case FW_REFLIST: {
+        const struct doc_node *list = ref_list(f);
+        if (!list || list->len == 0) {
+            theme_set(THEME_HINT);
+            draw_str(y, x, w, _("(nothing to choose yet)"));
+            break;
+        }
+        /* Show a window of ids around the cursor. */
+        size_t first = focused && fr->sel > 3 ? fr->sel - 3 : 0;
+        int cx = x;
+        if (first > 0)
+            cx += draw_str(y, cx, 1, draw_glyph(DRAW_ELLIPSIS));
+        for (size_t i = first; i < list->len && cx < x + w; i++) {
+            const char *id = item_id(list->u.items[i]);
+            if (!id)
+                id = "?";
+            snprintf(buf, sizeof buf, "[%s]%s", seq_has(n, id) ? "x" : " ", id);
+            theme_set(focused && fr->sel == i ? THEME_FIELD_FOCUS : THEME_NORMAL);
+            cx += draw_str(y, cx, x + w - cx, buf) + 1;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void draw_list_value(const struct forms_field *f, const char *path, int y, int rows, bool focused)
+{
+    struct frame *fr = top();
+    const struct doc_node *n = doc_get(A.root, path);
+    size_t count = n && n->kind == DOC_SEQ ? n->len : 0;
+    int x = L.body_x + 3, w = COLS - x - 1;
+    int nrows = rows - 1;
+    if (count == 0) {
+        if (body_row(y + 1)) {
+            theme_set(THEME_HINT);
+            draw_blank(y + 1, x, w);
+            draw_str(y + 1, x, w, _("(none yet: F9 adds one)"));
+        }
+        return;
+    }
+    size_t first = 0;
+    if (focused) {
+        if (fr->sel >= count)
+            fr->sel = count - 1;
+        if (fr->sel < fr->top)
+            fr->top = fr->sel;
+        if (fr->sel >= fr->top + (size_t)nrows)
+            fr->top = fr->sel - (size_t)nrows + 1;
+        first = fr->top;
+    }
+    for (int r = 0; r < nrows && first + (size_t)r < count; r++) {
+        size_t i = first + (size_t)r;
+        int yy = y + 1 + r;
+        if (!body_row(yy))
+            continue;
+        const struct doc_node *it = n->u.items[i];
+        const char *id = item_id(it);
+        char buf[64];
+        snprintf(buf, sizeof buf, "%-5s ", id ? id : "");
+        bool sel = focused && i == fr->sel;
+        theme_set(sel ? THEME_SELECTED : THEME_NORMAL);
+        draw_blank(yy, x, w);
+        int used = draw_str(yy, x, w, buf);
+        draw_str(yy, x + used, w - used, item_title(it, f->item_title));
+        if (!focused && r == nrows - 1 && count > (size_t)nrows) {
+            char more[64];
+            snprintf(more, sizeof more, _(" +%zu more"), count - (size_t)nrows);
+            int mw = draw_width(more, strlen(more));
+            theme_set(THEME_HINT);
+            draw_str(yy, x + w - mw, mw, more);
+        }
+    }
+    if (focused) {
+        char pos[64];
+        snprintf(pos, sizeof pos, "%zu/%zu", fr->sel + 1, count);
+        theme_set(THEME_HINT);
+        int pw = draw_width(pos, strlen(pos));
+        if (body_row(y))
+            draw_str(y, COLS - pw - 2, pw, pos);
+    }
+}
+
+static void draw_note(const struct forms_field *f, const char *path, int y, bool focused)
+{
+    if (!body_row(y))
+        return;
+    int x = L.body_x + 2, w = COLS - x - 1;
+    theme_set(THEME_NORMAL);
+    draw_blank(y, L.body_x + 1, COLS - L.body_x - 1);
+    const struct finding *first;
+    const char *problem = focused && A.editing ? text_problem(f->widget, A.ed.buf ? A.ed.buf : "") : NULL;
+    char fig[512];
+    if (problem) {
+        theme_set(THEME_ERROR);
+        int u = draw_str(y, x, w, "! ");
+        draw_str(y, x + u, w - u, problem);
+    } else if (findings_for(&A.findings, path, &first) > 0) {
+        theme_set(first->severity == FINDING_ERROR ? THEME_ERROR : THEME_WARNING);
+        int u = draw_str(y, x, w, "! ");
+        draw_str(y, x + u, w - u, first->msg);
+    } else if (strcmp(f->path, "target") == 0 && top()->list && downtime_figure(top()->prefix, fig, sizeof fig)) {
+        theme_set(THEME_FIGURE);
+        draw_str(y, L.value_x, COLS - L.value_x - 1, fig);
+    } else if (focused && f->hint) {
+        theme_set(THEME_HINT);
+        draw_str(y, x, w, _(f->hint));
+    }
+}
+
+static void draw_heading(void)
+{
+    const struct forms_step *s = cur_step();
+    char buf[1024];
+    int y = L.body_y;
+    theme_set(THEME_NORMAL);
+    for (int r = L.body_y; r < L.body_y + L.body_h; r++)
+        draw_blank(r, L.body_x + 1, COLS - L.body_x - 1);
+    theme_set(THEME_HEADING);
+    snprintf(buf, sizeof buf, "%d. %s", s->number, _(s->title));
+    int x = L.body_x + 2;
+    int used = draw_str(y, x, COLS - x - 1, buf);
+    /* Breadcrumb of the items open. */
+    for (int d = 1; d < A.depth; d++) {
+        const struct frame *fr = &A.frames[d];
+        const struct doc_node *it = doc_get(A.root, fr->list_path);
+        it = it && it->kind == DOC_SEQ && fr->item < it->len ? it->u.items[fr->item] : NULL;
+        const char *id = item_id(it);
+        snprintf(buf, sizeof buf, " %s %s %s", draw_glyph(DRAW_ARROW), _(fr->list->label),
+                 id ? id : "");
+        used += draw_str(y, x + used, COLS - x - used - 1, buf);
+    }
+}
+
+static void draw_form(void)
+{
+    struct frame *fr = top();
+    draw_heading();
+    /* Positions of the visible fields (bounded by the step's field count). */
+    int rowpos[256], rowh[256];
+    size_t nf = fr->nfields < 256 ? fr->nfields : 256;
+    int yy = 0, ftop = 0, fbot = 0;
+    for (size_t i = 0; i < nf; i++) {
+        const struct forms_field *f = &fr->fields[i];
+        rowpos[i] = -1;
+        if (!field_visible(f))
+            continue;
+        char path[PATHMAX];
+        full_path(path, sizeof path, fr, f);
+        bool foc = i == fr->focus;
+        rowpos[i] = yy;
+        rowh[i] = field_rows(f, path, foc) + (field_has_note(f, path, foc) ? 1 : 0);
+        if (foc) {
+            ftop = yy;
+            fbot = yy + rowh[i];
+        }
+        yy += rowh[i];
+    }
+    int avail = L.body_h - 2;
+    if (ftop < fr->scroll)
+        fr->scroll = ftop;
+    if (fbot > fr->scroll + avail)
+        fr->scroll = fbot - avail;
+    if (fr->scroll < 0)
+        fr->scroll = 0;
+    int base = L.body_y + 2 - fr->scroll;
+    draw_cursor_y = -1;
+    for (size_t i = 0; i < nf; i++) {
+        if (rowpos[i] < 0)
+            continue;
+        const struct forms_field *f = &fr->fields[i];
+        int y = base + rowpos[i];
+        if (y >= L.body_y + L.body_h || y + rowh[i] <= L.body_y + 1)
+            continue;
+        char path[PATHMAX];
+        full_path(path, sizeof path, fr, f);
+        bool foc = i == fr->focus;
+        int rows = field_rows(f, path, foc);
+        if (body_row(y) && y > L.body_y) {
+            theme_set(foc ? THEME_HEADING : THEME_LABEL);
+            draw_cropped(y, L.body_x + 2, L.label_w, _(f->label));
+            if (f->required)
+                draw_str(y, L.body_x + 1, 1, "*");
+        }
+        if (f->widget == FW_LIST)
+            draw_list_value(f, path, y, rows, foc);
+        else if (is_text_widget(f->widget))
+            draw_text_value(f, path, y, rows, foc);
+        else
+            draw_other_value(f, path, y, foc);
+        if (field_has_note(f, path, foc))
+            draw_note(f, path, y + rows, foc);
+    }
+    /* The heading row stays on top of scrolled content. */
+    if (fr->scroll > 0) {
+        theme_set(THEME_HINT);
+        draw_str(L.body_y + 1, COLS - 3, 1, "^");
+    }
+    if (yy - fr->scroll > avail) {
+        theme_set(THEME_HINT);
+        draw_str(L.body_y + L.body_h - 1, COLS - 3, 1, "v");
+    }
+}
+
+/* ---- the review step ---- */
+
+static int review_group_rows(const struct forms_step *s)
+{
+    int n = 1;
+    for (size_t i = 0; i < s->nfields; i++)
+        if (field_visible(&s->fields[i]))
+            n++;
+    return n + 1;
+}
+
+static void draw_review(void)
+{
+    draw_heading();
+    int x = L.body_x + 2, w = COLS - x - 1;
+    int avail = L.body_h - 2;
+    /* Scroll so the selected group's header is visible. */
+    int yy = 0, gsel = 0, gselh = 1;
+    size_t g = 0;
+    for (size_t i = 0; i < A.forms.nsteps; i++) {
+        const struct forms_step *s = &A.forms.steps[i];
+        if (!step_visible(i) || is_review(s))
+            continue;
+        if (g == A.review_sel) {
+            gsel = yy;
+            gselh = review_group_rows(s);
+        }
+        yy += review_group_rows(s);
+        g++;
+    }
+    if (A.review_sel >= g && g > 0)
+        A.review_sel = g - 1;
+    if (gsel < A.review_scroll)
+        A.review_scroll = gsel;
+    if (gsel + (gselh < avail ? gselh : 1) > A.review_scroll + avail)
+        A.review_scroll = gsel + (gselh < avail ? gselh : 1) - avail;
+    int y = L.body_y + 2 - A.review_scroll;
+    g = 0;
+    char buf[1024];
+    for (size_t i = 0; i < A.forms.nsteps; i++) {
+        const struct forms_step *s = &A.forms.steps[i];
+        if (!step_visible(i) || is_review(s))
+            continue;
+        bool sel = g == A.review_sel;
+        if (body_row(y) && y > L.body_y) {
+            theme_set(sel ? THEME_SELECTED : THEME_HEADING);
+            draw_blank(y, x, w);
+            snprintf(buf, sizeof buf, "%d %s", s->number, _(s->title));
+            draw_str(y, x, w - 10, buf);
+            snprintf(buf, sizeof buf, "[%s]", _("Edit"));
+            int bw = draw_width(buf, strlen(buf));
+            draw_str(y, x + w - bw, bw, buf);
+        }
+        y++;
+        for (size_t k = 0; k < s->nfields; k++) {
+            const struct forms_field *f = &s->fields[k];
+            if (!field_visible(f))
+                continue;
+            if (body_row(y) && y > L.body_y) {
+                theme_set(THEME_LABEL);
+                draw_cropped(y, x + 1, L.label_w, _(f->label));
+                int u = L.label_w + 2;
+                char *v = value_summary(f, f->path);
+                const struct finding *first;
+                if (findings_for(&A.findings, f->path, &first) > 0) {
+                    theme_set(first->severity == FINDING_ERROR ? THEME_ERROR : THEME_WARNING);
+                    draw_str(y, x, 1, "!");
+                }
+                theme_set(*v ? THEME_NORMAL : THEME_HINT);
+                draw_str(y, x + 1 + u, w - u - 1, *v ? v : draw_glyph(DRAW_DOT));
+                free(v);
+            }
+            y++;
+        }
+        y++;
+        g++;
+    }
+    /* All findings at the end. */
+    if (A.findings.n > 0) {
+        if (body_row(y) && y > L.body_y) {
+            theme_set(THEME_HEADING);
+            snprintf(buf, sizeof buf, P_("%zu finding", "%zu findings", A.findings.n), A.findings.n);
+            draw_str(y, x, w, buf);
+        }
+        y++;
+        for (size_t i = 0; i < A.findings.n && y < L.body_y + L.body_h; i++, y++) {
+            const struct finding *fd = &A.findings.v[i];
+            if (!body_row(y) || y <= L.body_y)
+                continue;
+            theme_set(fd->severity == FINDING_ERROR ? THEME_ERROR : THEME_WARNING);
+            snprintf(buf, sizeof buf, "%s: %s [%s]", finding_severity_name(fd->severity), fd->msg, fd->path);
+            draw_str(y, x, w, buf);
+        }
+    } else if (body_row(y) && y > L.body_y) {
+        theme_set(THEME_STEP_DONE);
+        draw_str(y, x, w, _("No findings."));
+    }
+}
+
+static void draw_key_bar(void)
+{
+    int y = LINES - 1;
+    unsigned ctx = ACTIONS_GLOBAL;
+    const struct forms_field *f = is_review(cur_step()) ? NULL : focused_field();
+    if (f)
+        ctx |= f->widget == FW_LIST ? ACTIONS_LIST : is_text_widget(f->widget) ? ACTIONS_TEXT : ACTIONS_OTHER;
+    /* Both keys of each action when they fit, else the first key only. */
+    for (int pass = 0; pass < 2; pass++) {
+        int total = 0;
+        for (unsigned i = 0; i < actions_count; i++) {
+            const struct actions_def *d = &actions_table[i];
+            if (!d->in_bar || !(d->context & ctx))
+                continue;
+            char keys[32];
+            snprintf(keys, sizeof keys, "%s", d->keys);
+            if (pass == 1)
+                keys[strcspn(keys, " ")] = 0;
+            else
+                for (char *p = keys; *p; p++)
+                    if (*p == ' ')
+                        *p = '/';
+            total += draw_width(keys, strlen(keys)) + 1 + draw_width(_(d->label), strlen(_(d->label))) + 1;
+        }
+        if (total <= COLS || pass == 1) {
+            theme_set(THEME_KEYLABEL);
+            draw_blank(y, 0, COLS);
+            int x = 0;
+            for (unsigned i = 0; i < actions_count && x < COLS; i++) {
+                const struct actions_def *d = &actions_table[i];
+                if (!d->in_bar || !(d->context & ctx))
+                    continue;
+                char keys[32];
+                snprintf(keys, sizeof keys, "%s", d->keys);
+                if (pass == 1)
+                    keys[strcspn(keys, " ")] = 0;
+                else
+                    for (char *p = keys; *p; p++)
+                        if (*p == ' ')
+                            *p = '/';
+                theme_set(THEME_KEY);
+                x += draw_str(y, x, COLS - x, keys);
+                theme_set(THEME_KEYLABEL);
+                x += draw_str(y, x, COLS - x, " ");
+                x += draw_str(y, x, COLS - x, _(d->label));
+                x += draw_str(y, x, COLS - x, " ");
+            }
+            break;
+        }
+    }
+}
+
+static void draw_status(void)
+{
+    int y = LINES - 2;
+    theme_set(THEME_FRAME);
+    draw_hline(y, 0, COLS);
+    draw_str(y, STEPLIST_W, 1, draw_glyph(DRAW_CROSS_UP));
+    if (A.msg[0]) {
+        theme_set(A.msg_role);
+        char buf[600];
+        snprintf(buf, sizeof buf, " %s ", A.msg);
+        draw_str(y, 2, COLS - 4, buf);
+    }
+}
+
+static void draw_too_small(void)
+{
+    theme_set(THEME_NORMAL);
+    erase();
+    char buf[256];
+    snprintf(buf, sizeof buf, _("Terminal too small"));
+    int y = LINES / 2 - 1;
+    draw_str(y < 0 ? 0 : y, 0, COLS, buf);
+    snprintf(buf, sizeof buf, _("need %dx%d"), APP_MIN_COLS, APP_MIN_ROWS);
+    draw_str(y + 1, 0, COLS, buf);
+    snprintf(buf, sizeof buf, _("have %dx%d"), COLS, LINES);
+    draw_str(y + 2, 0, COLS, buf);
+}
+
+static void draw_all(void)
+{
+    compute_layout();
+    curs_set(0);
+    if (too_small()) {
+        draw_too_small();
+        return;
+    }
+    refresh_findings();
+    draw_title_bar();
+    draw_step_list();
+    draw_cursor_y = -1;
+    if (is_review(cur_step()))
+        draw_review();
+    else
+        draw_form();
+    draw_status();
+    draw_key_bar();
+    if (draw_cursor_y >= 0 && !term_headless()) {
+        move(draw_cursor_y, draw_cursor_x);
+        curs_set(1);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Dialogs                                                               */
+/* ------------------------------------------------------------------ */
+
+static bool eof_seen;
+
+struct box {
+    int y, x, h, w;
+};
+
+static struct box draw_box(int h, int w, const char *title)
+{
+    struct box b;
+    if (w > COLS - 2)
+        w = COLS - 2;
+    if (h > LINES - 2)
+        h = LINES - 2;
+    b.h = h;
+    b.w = w;
+    b.y = (LINES - h) / 2;
+    b.x = (COLS - w) / 2;
+    theme_set(THEME_DIALOG);
+    for (int r = 0; r < h; r++)
+        draw_blank(b.y + r, b.x, w);
+    draw_hline(b.y, b.x, w);
+    draw_hline(b.y + h - 1, b.x, w);
+    draw_vline(b.y, b.x, h);
+    draw_vline(b.y, b.x + w - 1, h);
+    draw_str(b.y, b.x, 1, draw_glyph(DRAW_TL));
+    draw_str(b.y, b.x + w - 1, 1, draw_glyph(DRAW_TR));
+    draw_str(b.y + h - 1, b.x, 1, draw_glyph(DRAW_BL));
+    draw_str(b.y + h - 1, b.x + w - 1, 1, draw_glyph(DRAW_BR));
+    if (title) {
+        char buf[512];
+        snprintf(buf, sizeof buf, " %s ", title);
+        draw_str(b.y, b.x + 2, w - 4, buf);
+    }
+    return b;
+}
+
+/* Wrap text to width columns into rows (each a new string). */
+static size_t wrap_rows(const char *text, int width, char ***out)
+{
+    struct wrap w = {0};
+    wrap_text(text, width, &w);
+    char **rows = xcalloc(w.n, sizeof *rows);
+    for (size_t i = 0; i < w.n; i++) {
+        size_t e = wrap_line_end(text, &w, i);
+        rows[i] = xstrndup(text + w.start[i], e - w.start[i]);
+    }
+    size_t n = w.n;
+    free(w.start);
+    *out = rows;
+    return n;
+}
+
+static void free_rows(char **rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(rows[i]);
+    free(rows);
+}
+
+/* Ask a question with buttons; returns the index chosen, -1 on Esc. */
+static int ask(const char *title, const char *question, const char *const *buttons, int nbuttons, int def)
+{
+    int sel = def;
+    for (;;) {
+        draw_all();
+        if (!too_small()) {
+            int w = COLS - 8 < 64 ? COLS - 8 : 64;
+            char **rows;
+            size_t n = wrap_rows(question, w - 4, &rows);
+            struct box b = draw_box((int)n + 4, w, title);
+            theme_set(THEME_DIALOG);
+            for (size_t i = 0; i < n; i++)
+                draw_str(b.y + 1 + (int)i, b.x + 2, w - 4, rows[i]);
+            free_rows(rows, n);
+            int x = b.x + 2;
+            for (int i = 0; i < nbuttons; i++) {
+                char buf[128];
+                snprintf(buf, sizeof buf, "[ %s ]", buttons[i]);
+                theme_set(i == sel ? THEME_BUTTON_FOCUS : THEME_DIALOG);
+                x += draw_str(b.y + b.h - 2, x, b.x + w - 2 - x, buf) + 1;
+            }
+        }
+        struct term_key k = term_key();
+        if (k.fn && (k.code == TERM_EOF || k.code == TERM_INTR)) {
+            eof_seen = true;
+            return -1;
+        }
+        if (k.fn && k.code == KEY_RESIZE)
+            continue;
+        if ((!k.fn && k.code == 27))
+            return -1;
+        if ((!k.fn && (k.code == '\r' || k.code == '\n')) || (k.fn && k.code == KEY_ENTER))
+            return sel;
+        if ((k.fn && (k.code == KEY_RIGHT || k.code == KEY_DOWN)) || (!k.fn && k.code == '\t'))
+            sel = (sel + 1) % nbuttons;
+        else if (k.fn && (k.code == KEY_LEFT || k.code == KEY_UP || k.code == KEY_BTAB))
+            sel = (sel + nbuttons - 1) % nbuttons;
+        else if (!k.fn && k.code > ' ' && k.code < 0x7f) {
+            /* The first letter of a button chooses it. */
+            for (int i = 0; i < nbuttons; i++) {
+                ucs4_t uc;
+                u8_mbtouc(&uc, (const uint8_t *)buttons[i], strlen(buttons[i]));
+                int a = k.code | 0x20, c = (int)uc | 0x20;
+                if (uc < 0x80 && a == c)
+                    return i;
+            }
+        }
+    }
+}
+
+/* Ask for one line of text; returns a new string, or NULL on Esc. */
+static char *ask_text(const char *title, const char *prompt, const char *initial)
+{
+    struct fieldedit e = {0};
+    fieldedit_set(&e, initial);
+    char *result = NULL;
+    for (;;) {
+        draw_all();
+        if (!too_small()) {
+            int w = COLS - 8 < 70 ? COLS - 8 : 70;
+            char **rows;
+            size_t n = wrap_rows(prompt, w - 4, &rows);
+            struct box b = draw_box((int)n + 5, w, title);
+            theme_set(THEME_DIALOG);
+            for (size_t i = 0; i < n; i++)
+                draw_str(b.y + 1 + (int)i, b.x + 2, w - 4, rows[i]);
+            free_rows(rows, n);
+            int fy = b.y + 1 + (int)n + 1, fw = w - 4;
+            size_t start = 0;
+            while (draw_width(e.buf + start, e.cur - start) > fw - 1) {
+                ucs4_t uc;
+                start += u8_mbtouc(&uc, (const uint8_t *)e.buf + start, e.len - start);
+            }
+            theme_set(THEME_FIELD_FOCUS);
+            draw_blank(fy, b.x + 2, fw);
+            draw_text(fy, b.x + 2, fw, e.buf + start, e.len - start);
+            theme_set(THEME_HINT);
+            draw_str(b.y + b.h - 1, b.x + 2, w - 4, _(" Enter accepts, Esc cancels "));
+            if (!term_headless()) {
+                move(fy, b.x + 2 + draw_width(e.buf + start, e.cur - start));
+                curs_set(1);
+            }
+        }
+        struct term_key k = term_key();
+        if (k.fn && (k.code == TERM_EOF || k.code == TERM_INTR)) {
+            eof_seen = true;
+            break;
+        }
+        if (k.fn) {
+            switch (k.code) {
+            case KEY_LEFT: fieldedit_left(&e); break;
+            case KEY_RIGHT: fieldedit_right(&e); break;
+            case KEY_HOME: fieldedit_home(&e); break;
+            case KEY_END: fieldedit_end(&e); break;
+            case KEY_BACKSPACE: fieldedit_backspace(&e); break;
+            case KEY_DC: fieldedit_delete(&e); break;
+            case KEY_ENTER: result = fieldedit_nfc(&e); break;
+            default: break;
+            }
+        } else if (k.code == 27) {
+            break;
+        } else if (k.code == '\r' || k.code == '\n') {
+            result = fieldedit_nfc(&e);
+        } else if (k.code == ('u' & 0x1f)) {
+            fieldedit_set(&e, "");
+        } else if (k.code >= ' ' && k.code != 0x7f) {
+            fieldedit_insert(&e, (unsigned)k.code);
+        }
+        if (result)
+            break;
+    }
+    curs_set(0);
+    fieldedit_free(&e);
+    return result;
+}
+
+static void show_text(const char *title, const char *text)
+{
+    int scroll = 0;
+    for (;;) {
+        draw_all();
+        char **rows = NULL;
+        size_t n = 0;
+        if (!too_small()) {
+            int w = COLS - 4, h = LINES - 4;
+            n = wrap_rows(text, w - 4, &rows);
+            struct box b = draw_box(h, w, title);
+            int inner = h - 2;
+            if (scroll > (int)n - inner)
+                scroll = (int)n - inner;
+            if (scroll < 0)
+                scroll = 0;
+            theme_set(THEME_DIALOG);
+            for (int r = 0; r < inner && scroll + r < (int)n; r++)
+                draw_str(b.y + 1 + r, b.x + 2, w - 4, rows[scroll + r]);
+            theme_set(THEME_HINT);
+            draw_str(b.y + h - 1, b.x + 2, w - 4, _(" Up/Down scroll, Esc closes "));
+            free_rows(rows, n);
+        }
+        struct term_key k = term_key();
+        if (k.fn && (k.code == TERM_EOF || k.code == TERM_INTR)) {
+            eof_seen = true;
+            return;
+        }
+        if (k.fn) {
+            if (k.code == KEY_DOWN)
+                scroll++;
+            else if (k.code == KEY_UP)
+                scroll--;
+            else if (k.code == KEY_NPAGE)
+                scroll += LINES - 6;
+            else if (k.code == KEY_PPAGE)
+                scroll -= LINES - 6;
+            else if (k.code == KEY_F(1) || k.code == KEY_F(10))
+                return;
+        } else if (k.code == 27 || k.code == 'q' || k.code == '\r' || k.code == '\n' || k.code == '?') {
+            return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                               */
+/* ------------------------------------------------------------------ */
+
+static void act_help(void)
+{
+    const struct forms_step *s = cur_step();
+    const struct forms_field *f = is_review(s) ? NULL : focused_field();
+    size_t cap = 4096, len = 0;
+    char *t = xmalloc(cap);
+    t[0] = 0;
+#define ADD(...)                                                            \
+    do {                                                                    \
+        char *piece_ = xasprintf(__VA_ARGS__);                              \
+        size_t l_ = strlen(piece_);                                         \
+        t = xgrow(t, &cap, len + l_ + 1, 1);                                \
+        memcpy(t + len, piece_, l_ + 1);                                    \
+        len += l_;                                                          \
+        free(piece_);                                                       \
+    } while (0)
+    if (f) {
+        ADD("%s\n", _(f->label));
+        if (f->help)
+            ADD("%s\n", _(f->help));
+        else if (f->hint)
+            ADD("%s\n", _(f->hint));
+        ADD("\n");
+    }
+    ADD("%d. %s\n", s->number, _(s->title));
+    if (s->help)
+        ADD("%s\n", _(s->help));
+    ADD("\n%s\n", _("Keys"));
+    for (unsigned i = 0; i < actions_count; i++) {
+        const struct actions_def *d = &actions_table[i];
+        ADD("  %-14s %s\n", d->keys, _(d->label));
+    }
+    ADD("\n%s\n", _("On a choice: Left/Right or Space changes it. On days and pickers: Left/Right move, "
+                     "Space ticks. On a list: Up/Down choose an item, Enter opens it, Esc goes back."));
+    ADD("\n");
+    ADD(_("Minimum screen size: %d columns by %d rows."), APP_MIN_COLS, APP_MIN_ROWS);
+    ADD("\n");
+#undef ADD
+    show_text(_("Help"), t);
+    free(t);
+}
+
+/* A file name from the title: lower case ASCII letters, digits and '-'. */
+static char *slug(const char *title)
+{
+    size_t n = 0;
+    uint8_t *d = title ? u8_normalize(UNINORM_NFD, (const uint8_t *)title, strlen(title), NULL, &n) : NULL;
+    char *s = xmalloc(n + 16);
+    size_t len = 0;
+    bool dash = false;
+    for (size_t i = 0; i < n && len < 48; i++) {
+        unsigned char c = d[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (dash && len > 0)
+                s[len++] = '-';
+            s[len++] = (char)c;
+            dash = false;
+        } else if (c < 0x80 || (c & 0xc0) == 0xc0) {
+            /* ASCII punctuation, or the start of a non-ASCII character (a
+             * combining mark after NFD is dropped; others become a dash). */
+            if (c < 0x80 || !(c == 0xcc || c == 0xcd))
+                dash = true;
+        }
+    }
+    free(d);
+    if (len == 0) {
+        memcpy(s, "agreement", 9);
+        len = 9;
+    }
+    s[len] = 0;
+    return s;
+}
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* Bump the version, date and change log, emit and write.  Returns 0. */
+static int do_save(void)
+{
+    commit_edit();
+    char *path = A.path ? xstrdup(A.path) : NULL;
+    bool confirm_overwrite = A.ask_overwrite;
+    if (!path) {
+        char *sl = slug(doc_get_str(A.root, "metadata.title"));
+        char *suggest = xasprintf("%s.sla.yaml", sl);
+        free(sl);
+        for (;;) {
+            char *name = ask_text(_("Save as"), _("File name for this agreement:"), suggest);
+            if (!name || !*trim(name)) {
+                free(name);
+                free(suggest);
+                set_msg(THEME_WARNING, _("Not saved."));
+                return -1;
+            }
+            free(suggest);
+            suggest = xstrdup(trim(name));
+            free(name);
+            if (!file_exists(suggest))
+                break;
+            const char *btn[] = {_("Replace"), _("Other name")};
+            char *q = xasprintf(_("%s already exists. Replace it?"), suggest);
+            int r = ask(_("Save as"), q, btn, 2, 1);
+            free(q);
+            if (r == 0)
+                break;
+            if (r < 0) {
+                free(suggest);
+                set_msg(THEME_WARNING, _("Not saved."));
+                return -1;
+            }
+        }
+        path = suggest;
+        confirm_overwrite = false;
+    } else if (confirm_overwrite ? file_exists(path) : fileio_changed_since(path, &A.stamp) == 1) {
+        const char *btn[] = {_("Replace"), _("Cancel")};
+        char *q = xasprintf(confirm_overwrite ? _("%s already exists. Replace it?")
+                                              : _("%s was changed by someone else since it was opened. "
+                                                  "Replace it with this version?"),
+                            path);
+        int r = ask(_("Save"), q, btn, 2, 1);
+        free(q);
+        if (r != 0) {
+            free(path);
+            set_msg(THEME_WARNING, _("Not saved."));
+            return -1;
+        }
+    }
+    char *summary = ask_text(_("Save"), _("What changed? (one line, optional)"), "");
+    if (!summary) {
+        free(path);
+        set_msg(THEME_WARNING, _("Not saved."));
+        return -1;
+    }
+    /* Keep the old metadata to put back if writing fails. */
+    struct doc_node *old_meta = doc_clone(doc_get(A.root, "metadata"));
+    char date[32];
+    today(date, sizeof date);
+    long long version = 0;
+    const char *vs = doc_get_str(A.root, "metadata.version");
+    if (vs)
+        version = strtoll(vs, NULL, 10);
+    char vbuf[32];
+    snprintf(vbuf, sizeof vbuf, "%lld", version + 1);
+    doc_set(A.root, "metadata.version", doc_new_scalar(vbuf, DOC_PLAIN));
+    doc_set(A.root, "metadata.updated", doc_new_scalar(date, DOC_PLAIN));
+    if (!doc_get_str(A.root, "metadata.created"))
+        doc_set(A.root, "metadata.created", doc_new_scalar(date, DOC_PLAIN));
+    struct doc_node *log = doc_ensure(A.root, "metadata.change_log", DOC_SEQ);
+    if (log && log->kind == DOC_SEQ) {
+        struct doc_node *entry = doc_new_map();
+        doc_map_put(entry, "version", doc_new_scalar(vbuf, DOC_PLAIN));
+        doc_map_put(entry, "date", doc_new_scalar(date, DOC_PLAIN));
+        char *s = trim(summary);
+        if (*s)
+            doc_map_put(entry, "summary", doc_new_scalar(s, DOC_QUOTED));
+        doc_seq_push(log, entry);
+    }
+    free(summary);
+    char *buf = NULL;
+    size_t len = 0;
+    struct err e;
+    err_clear(&e);
+    struct fileio_result res;
+    int rc = sla_yaml_emit(A.root, SLA_YAML_AGREEMENT, &buf, &len, &e);
+    if (rc == 0)
+        rc = fileio_write_atomic(path, buf, len, 0, &res, &e);
+    free(buf);
+    if (rc != 0) {
+        if (old_meta)
+            doc_set(A.root, "metadata", old_meta);
+        char m[2200];
+        err_format(&e, m, sizeof m);
+        set_msg(THEME_ERROR, _("Not saved: %s"), m);
+        free(path);
+        return -1;
+    }
+    doc_free(old_meta);
+    A.stamp = res.st;
+    free(A.path);
+    A.path = path;
+    A.ask_overwrite = false;
+    A.dirty = false;
+    A.findings_stale = true;
+    set_msg(THEME_STEP_DONE, _("Saved %s (version %s)."), path, vbuf);
+    return 0;
+}
+
+static void act_quit(void)
+{
+    commit_edit();
+    if (!A.dirty) {
+        A.quit = true;
+        return;
+    }
+    const char *btn[] = {_("Save"), _("Discard"), _("Cancel")};
+    int r = ask(_("Quit"), _("There are unsaved changes. Save them before quitting?"), btn, 3, 0);
+    if (r == 0) {
+        if (do_save() == 0)
+            A.quit = true;
+    } else if (r == 1) {
+        A.quit = true;
+    }
+}
+
+static void act_editor(void)
+{
+    const struct forms_field *f = focused_field();
+    if (!A.editing || !f) {
+        set_msg(THEME_WARNING, _("F4 edits a text field: move to one first."));
+        return;
+    }
+    const char *tmpdir = getenv("TMPDIR");
+    char *tmp = xasprintf("%s/pacta-XXXXXX.txt", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    int fd = mkstemps(tmp, 4); /* mode 0600 */
+    if (fd < 0) {
+        set_msg(THEME_ERROR, _("Cannot create a temporary file: %s"), strerror(errno));
+        free(tmp);
+        return;
+    }
+    char *text = fieldedit_nfc(&A.ed);
+    size_t tl = strlen(text);
+    bool ok = write(fd, text, tl) == (ssize_t)tl && write(fd, "\n", 1) == 1;
+    close(fd);
+    free(text);
+    const char *ed = getenv("VISUAL");
+    if (!ed || !*ed)
+        ed = getenv("EDITOR");
+    if (!ed || !*ed)
+        ed = "vi";
+    size_t argc = 0;
+    char **argv = spawn_split(ed, 1, &argc);
+    if (!ok || !argv) {
+        set_msg(THEME_ERROR, _("Cannot start the editor \"%s\"."), ed);
+        unlink(tmp);
+        free(tmp);
+        spawn_argv_free(argv);
+        return;
+    }
+    argv[argc] = tmp;
+    argv[argc + 1] = NULL;
+    int status = 0, err_no = 0;
+    struct err e;
+    err_clear(&e);
+    if (!term_headless())
+        term_suspend();
+    int rc = spawn_run((const char *const *)argv, NULL, &status, &err_no, &e);
+    if (!term_headless())
+        term_resume();
+    argv[argc] = NULL;
+    spawn_argv_free(argv);
+    if (rc != 0) {
+        set_msg(THEME_ERROR, _("Cannot start the editor \"%s\": %s"), ed, e.msg);
+    } else {
+        char *buf = NULL;
+        size_t len = 0;
+        if (fileio_read(tmp, FILEIO_MAX_SIZE_DEFAULT, &buf, &len, NULL, &e) == 0) {
+            while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+                buf[--len] = 0;
+            if (!is_multiline(f->widget))
+                for (char *p = buf; *p; p++)
+                    if (*p == '\n' || *p == '\r' || *p == '\t')
+                        *p = ' ';
+            fieldedit_set(&A.ed, buf);
+            free(buf);
+            commit_edit();
+            begin_edit();
+            if (status != 0)
+                set_msg(THEME_WARNING, _("The editor exited with status %d; its text was read back."), status);
+        } else {
+            set_msg(THEME_ERROR, "%s", e.msg);
+        }
+    }
+    unlink(tmp);
+    free(tmp);
+}
+
+static void act_add(const struct forms_field *f, const char *lpath)
+{
+    commit_edit();
+    struct doc_node *seq = doc_ensure(A.root, lpath, DOC_SEQ);
+    if (!seq || seq->kind != DOC_SEQ) {
+        set_msg(THEME_ERROR, _("Cannot add an item at %s"), lpath);
+        return;
+    }
+    struct doc_node *item = doc_new_map();
+    if (f->id_prefix) {
+        /* The next free number after the prefix. */
+        long max = 0;
+        size_t pl = strlen(f->id_prefix);
+        for (size_t i = 0; i < seq->len; i++) {
+            const char *id = item_id(seq->u.items[i]);
+            if (id && strncmp(id, f->id_prefix, pl) == 0) {
+                char *end;
+                long v = strtol(id + pl, &end, 10);
+                if (*end == 0 && v > max)
+                    max = v;
+            }
+        }
+        char id[64];
+        snprintf(id, sizeof id, "%s%ld", f->id_prefix, max + 1);
+        doc_map_put(item, "id", doc_new_scalar(id, DOC_PLAIN));
+    }
+    doc_seq_push(seq, item);
+    A.dirty = true;
+    A.findings_stale = true;
+    open_item(f, lpath, seq->len - 1);
+    /* Start on the first field that is not the id. */
+    struct frame *fr = top();
+    for (size_t i = 0; i < fr->nfields; i++)
+        if (fr->fields[i].widget != FW_ID && field_visible(&fr->fields[i])) {
+            focus_field(i);
+            break;
+        }
+}
+
+static void act_remove(const struct forms_field *f, const char *lpath)
+{
+    struct frame *fr = top();
+    struct doc_node *seq = doc_get(A.root, lpath);
+    if (!seq || seq->kind != DOC_SEQ || fr->sel >= seq->len)
+        return;
+    const struct doc_node *it = seq->u.items[fr->sel];
+    const char *id = item_id(it);
+    char *q = xasprintf(_("Remove %s %s?"), id ? id : "", item_title(it, f->item_title));
+    const char *btn[] = {_("Remove"), _("Keep")};
+    int r = ask(_("Remove"), q, btn, 2, 1);
+    free(q);
+    if (r != 0)
+        return;
+    doc_free(doc_seq_take(seq, fr->sel));
+    if (fr->sel > 0 && fr->sel >= seq->len)
+        fr->sel--;
+    A.dirty = true;
+    A.findings_stale = true;
+    set_msg(THEME_NORMAL, _("Removed."));
+}
+
+/* ------------------------------------------------------------------ */
+/* Widget key handlers                                                    */
+/* ------------------------------------------------------------------ */
+
+static int handle_text(const struct forms_field *f, struct term_key k)
+{
+    bool ml = is_multiline(f->widget);
+    if (k.fn) {
+        switch (k.code) {
+        case KEY_LEFT: fieldedit_left(&A.ed); return R_HANDLED | R_REDRAW;
+        case KEY_RIGHT: fieldedit_right(&A.ed); return R_HANDLED | R_REDRAW;
+        case KEY_HOME: fieldedit_home(&A.ed); return R_HANDLED | R_REDRAW;
+        case KEY_END: fieldedit_end(&A.ed); return R_HANDLED | R_REDRAW;
+        case KEY_BACKSPACE: fieldedit_backspace(&A.ed); return R_HANDLED | R_REDRAW;
+        case KEY_DC: fieldedit_delete(&A.ed); return R_HANDLED | R_REDRAW;
+        case KEY_UP:
+        case KEY_DOWN: {
+            if (!ml)
+                return 0;
+            struct wrap w = {0};
+            wrap_text(A.ed.buf, L.value_w - 1, &w);
+            size_t l = wrap_line_of(&w, A.ed.cur);
+            int res = 0;
+            if ((k.code == KEY_UP && l > 0) || (k.code == KEY_DOWN && l + 1 < w.n)) {
+                int col = draw_width(A.ed.buf + w.start[l], A.ed.cur - w.start[l]);
+                size_t nl = k.code == KEY_UP ? l - 1 : l + 1;
+                size_t e = wrap_line_end(A.ed.buf, &w, nl);
+                A.ed.cur = w.start[nl] + draw_fit(A.ed.buf + w.start[nl], e - w.start[nl], col);
+                res = R_HANDLED | R_REDRAW;
+            }
+            free(w.start);
+            return res;
+        }
+        case KEY_ENTER:
+            break;
+        default:
+            return 0;
+        }
+    }
+    if (!k.fn && (k.code == '\r' || k.code == '\n' || (k.fn && k.code == KEY_ENTER))) {
+        if (ml) {
+            fieldedit_insert(&A.ed, '\n');
+            return R_HANDLED | R_REDRAW;
+        }
+        return R_HANDLED | R_NEXT;
+    }
+    if (!k.fn && k.code == 27) {
+        if (edit_changed()) {
+            begin_edit(); /* back to what the tree holds */
+            set_msg(THEME_NORMAL, _("Edit cancelled."));
+            return R_HANDLED | R_REDRAW;
+        }
+        return 0;
+    }
+    if (!k.fn && k.code == ('u' & 0x1f)) {
+        fieldedit_set(&A.ed, "");
+        return R_HANDLED | R_REDRAW;
+    }
+    if (!k.fn && k.code >= ' ' && k.code != 0x7f) {
+        fieldedit_insert(&A.ed, (unsigned)k.code);
+        return R_HANDLED | R_REDRAW;
+    }
+    return 0;
+}
+
+static int handle_choice(const struct forms_field *f, const char *path, struct term_key k)
+{
+    if (f->nchoices == 0)
+        return 0;
+    int dir = 0;
+    if (k.fn && k.code == KEY_RIGHT)
+        dir = 1;
+    else if (k.fn && k.code == KEY_LEFT)
+        dir = -1;
+    else if (!k.fn && k.code == ' ')
+        dir = 1;
+    else if (!k.fn && (k.code == '\r' || k.code == '\n'))
+        return R_HANDLED | R_NEXT;
+    if (!dir)
+        return 0;
+    const char *v = doc_get_str(A.root, path);
+    int cur = -1;
+    for (size_t i = 0; i < f->nchoices; i++)
+        if (v && strcmp(f->choices[i].value, v) == 0)
+            cur = (int)i;
+    int n = (int)f->nchoices;
+    int next = cur < 0 ? (dir > 0 ? 0 : n - 1) : (cur + dir + n) % n;
+    tree_put_plain(path, f->choices[next].value);
+    return R_HANDLED | R_REDRAW;
+}
+
+static int handle_bool(const char *path, struct term_key k)
+{
+    if ((k.fn && (k.code == KEY_LEFT || k.code == KEY_RIGHT)) || (!k.fn && k.code == ' ')) {
+        const char *v = doc_get_str(A.root, path);
+        tree_put_plain(path, v && strcmp(v, "true") == 0 ? "false" : "true");
+        return R_HANDLED | R_REDRAW;
+    }
+    if (!k.fn && (k.code == '\r' || k.code == '\n'))
+        return R_HANDLED | R_NEXT;
+    return 0;
+}
+
+/* Days and reflist: a row of boxes with a cursor (frame sel). */
+static int handle_ticks(const struct forms_field *f, const char *path, struct term_key k)
+{
+    struct frame *fr = top();
+    const struct doc_node *list = f->widget == FW_REFLIST ? ref_list(f) : NULL;
+    size_t n = f->widget == FW_DAYS ? 7 : list ? list->len : 0;
+    if (n == 0)
+        return 0;
+    if (fr->sel >= n)
+        fr->sel = n - 1;
+    if (k.fn && k.code == KEY_RIGHT) {
+        if (fr->sel + 1 < n)
+            fr->sel++;
+        return R_HANDLED | R_REDRAW;
+    }
+    if (k.fn && k.code == KEY_LEFT) {
+        if (fr->sel > 0)
+            fr->sel--;
+        return R_HANDLED | R_REDRAW;
+    }
+    if (!k.fn && (k.code == '\r' || k.code == '\n'))
+        return R_HANDLED | R_NEXT;
+    if (!(!k.fn && (k.code == ' ' || k.code == 'x')))
+        return 0;
+    /* Toggle, keeping the canonical order (week order / list order). */
+    const struct doc_node *cur = doc_get(A.root, path);
+    struct doc_node *seq = doc_new_seq();
+    seq->style = DOC_FLOW;
+    for (size_t i = 0; i < n; i++) {
+        const char *v = f->widget == FW_DAYS ? weekdays[i] : item_id(list->u.items[i]);
+        if (!v)
+            continue;
+        bool on = seq_has(cur, v);
+        if (i == fr->sel)
+            on = !on;
+        if (on)
+            doc_seq_push(seq, doc_new_scalar(v, DOC_PLAIN));
+    }
+    /* Ids in the answer that the list no longer has are kept. */
+    if (f->widget == FW_REFLIST && cur && cur->kind == DOC_SEQ)
+        for (size_t i = 0; i < cur->len; i++) {
+            const char *v = cur->u.items[i]->kind == DOC_SCALAR ? cur->u.items[i]->u.str : NULL;
+            bool known = false;
+            for (size_t j = 0; v && j < n && !known; j++) {
+                const char *id = item_id(list->u.items[j]);
+                known = id && strcmp(id, v) == 0;
+            }
+            if (v && !known)
+                doc_seq_push(seq, doc_new_scalar(v, DOC_PLAIN));
+        }
+    if (seq->len == 0 && !cur) {
+        doc_free(seq);
+        return R_HANDLED | R_REDRAW;
+    }
+    tree_put(path, seq);
+    return R_HANDLED | R_REDRAW;
+}
+
+static int handle_ref(const struct forms_field *f, const char *path, struct term_key k)
+{
+    const struct doc_node *list = ref_list(f);
+    int dir = 0;
+    if (k.fn && k.code == KEY_RIGHT)
+        dir = 1;
+    else if (k.fn && k.code == KEY_LEFT)
+        dir = -1;
+    else if (!k.fn && k.code == ' ')
+        dir = 1;
+    else if (!k.fn && (k.code == '\r' || k.code == '\n'))
+        return R_HANDLED | R_NEXT;
+    if (!dir || !list || list->len == 0)
+        return dir ? R_HANDLED : 0;
+    const char *v = doc_get_str(A.root, path);
+    long cur = -1, n = (long)list->len;
+    for (long i = 0; v && i < n && cur < 0; i++) {
+        const char *id = item_id(list->u.items[i]);
+        if (id && strcmp(id, v) == 0)
+            cur = i;
+    }
+    long next = cur < 0 ? (dir > 0 ? 0 : n - 1) : (cur + dir + n) % n;
+    const char *id = item_id(list->u.items[next]);
+    if (id)
+        tree_put_plain(path, id);
+    return R_HANDLED | R_REDRAW;
+}
+
+static int handle_list(const struct forms_field *f, const char *path, struct term_key k)
+{
+    struct frame *fr = top();
+    size_t n = doc_count(A.root, path);
+    if (k.fn && k.code == KEY_DOWN) {
+        if (fr->sel + 1 < n) {
+            fr->sel++;
+            return R_HANDLED | R_REDRAW;
+        }
+        return 0;
+    }
+    if (k.fn && k.code == KEY_UP) {
+        if (fr->sel > 0 && n > 0) {
+            fr->sel--;
+            return R_HANDLED | R_REDRAW;
+        }
+        return 0;
+    }
+    if (k.fn && k.code == KEY_HOME) {
+        fr->sel = 0;
+        return R_HANDLED | R_REDRAW;
+    }
+    if (k.fn && k.code == KEY_END) {
+        fr->sel = n ? n - 1 : 0;
+        return R_HANDLED | R_REDRAW;
+    }
+    if ((!k.fn && (k.code == '\r' || k.code == '\n')) || (k.fn && k.code == KEY_ENTER)) {
+        if (n == 0)
+            act_add(f, path);
+        else
+            open_item(f, path, fr->sel < n ? fr->sel : 0);
+        return R_HANDLED | R_REDRAW;
+    }
+    return 0;
+}
+
+static void act_move(const char *path, int dir)
+{
+    struct frame *fr = top();
+    struct doc_node *seq = doc_get(A.root, path);
+    if (!seq || seq->kind != DOC_SEQ || fr->sel >= seq->len)
+        return;
+    if ((dir < 0 && fr->sel == 0) || (dir > 0 && fr->sel + 1 >= seq->len))
+        return;
+    size_t to = dir < 0 ? fr->sel - 1 : fr->sel + 1;
+    doc_seq_move(seq, fr->sel, to);
+    fr->sel = to;
+    A.dirty = true;
+    A.findings_stale = true;
+}
+
+/* ---- the review step's keys ---- */
+
+static size_t review_groups(size_t *map, size_t cap)
+{
+    size_t g = 0;
+    for (size_t i = 0; i < A.forms.nsteps; i++)
+        if (step_visible(i) && !is_review(&A.forms.steps[i])) {
+            if (g < cap)
+                map[g] = i;
+            g++;
+        }
+    return g;
+}
+
+static int handle_review(struct term_key k)
+{
+    size_t map[64];
+    size_t n = review_groups(map, 64);
+    if (k.fn && k.code == KEY_DOWN) {
+        if (A.review_sel + 1 < n)
+            A.review_sel++;
+        return R_HANDLED | R_REDRAW;
+    }
+    if (k.fn && k.code == KEY_UP) {
+        if (A.review_sel > 0)
+            A.review_sel--;
+        return R_HANDLED | R_REDRAW;
+    }
+    if (!k.fn && (k.code == '\t'))
+        return handle_review((struct term_key){true, KEY_DOWN});
+    if (k.fn && k.code == KEY_BTAB)
+        return handle_review((struct term_key){true, KEY_UP});
+    if (((!k.fn && (k.code == '\r' || k.code == '\n' || k.code == 'e')) || (k.fn && k.code == KEY_ENTER)) &&
+        A.review_sel < n && A.review_sel < 64) {
+        size_t sel = A.review_sel;
+        goto_step(map[sel]);
+        A.from_review = true;
+        A.review_sel = sel;
+        set_msg(THEME_HINT, _("PgDn or F5 goes back to the review."));
+        return R_HANDLED | R_REDRAW;
+    }
+    return 0;
+}
+
+static void act_review(void)
+{
+    size_t back = 0;
+    if (A.from_review) {
+        /* Come back to the group we left from. */
+        size_t map[64];
+        size_t n = review_groups(map, 64);
+        for (size_t g = 0; g < n && g < 64; g++)
+            if (map[g] == A.step)
+                back = g;
+    }
+    A.from_review = false;
+    goto_step(review_index());
+    A.review_sel = back;
+}
+
+/* ------------------------------------------------------------------ */
+/* The loop                                                              */
+/* ------------------------------------------------------------------ */
+
+static void click(int y, int x)
+{
+    if (too_small() || x >= STEPLIST_W || y < 1 || y >= LINES - 2)
+        return;
+    int row = 1;
+    for (size_t i = 0; i < A.forms.nsteps; i++) {
+        if (!step_visible(i))
+            continue;
+        if (row == y) {
+            A.from_review = false;
+            goto_step(i);
+            return;
+        }
+        row++;
+    }
+}
+
+static void handle_key(struct term_key k)
+{
+    if (k.fn && k.code == KEY_RESIZE)
+        return; /* the next draw lays out again from LINES and COLS */
+    if (k.fn && k.code == KEY_MOUSE) {
+        int y, x;
+        if (term_mouse(&y, &x))
+            click(y, x);
+        return;
+    }
+    A.msg[0] = 0;
+    if (too_small()) {
+        if (actions_lookup(k, ACTIONS_GLOBAL) == ACT_QUIT)
+            act_quit();
+        return;
+    }
+    const struct forms_field *f = is_review(cur_step()) ? NULL : focused_field();
+    char path[PATHMAX] = "";
+    unsigned ctx = ACTIONS_GLOBAL;
+    int r = 0;
+    if (f) {
+        full_path(path, sizeof path, top(), f);
+        if (f->widget == FW_LIST) {
+            ctx |= ACTIONS_LIST;
+            r = handle_list(f, path, k);
+        } else if (is_text_widget(f->widget)) {
+            ctx |= ACTIONS_TEXT;
+            if (!A.editing)
+                begin_edit();
+            r = handle_text(f, k);
+        } else {
+            ctx |= ACTIONS_OTHER;
+            switch (f->widget) {
+            case FW_CHOICE: r = handle_choice(f, path, k); break;
+            case FW_BOOL: r = handle_bool(path, k); break;
+            case FW_DAYS:
+            case FW_REFLIST: r = handle_ticks(f, path, k); break;
+            case FW_REF: r = handle_ref(f, path, k); break;
+            default: break;
+            }
+        }
+    } else if (is_review(cur_step())) {
+        r = handle_review(k);
+    }
+    if (r & R_NEXT) {
+        focus_step_first(1);
+        return;
+    }
+    if (r & R_HANDLED)
+        return;
+    switch (actions_lookup(k, ctx)) {
+    case ACT_HELP: act_help(); break;
+    case ACT_SAVE: do_save(); break;
+    case ACT_EDITOR: act_editor(); break;
+    case ACT_REVIEW: act_review(); break;
+    case ACT_SUMMARY: set_msg(THEME_WARNING, _("The summary preview is not available yet: use \"pacta summary FILE\".")); break;
+    case ACT_SPELL: set_msg(THEME_WARNING, _("The spelling check is not available yet: use \"pacta spell FILE\".")); break;
+    case ACT_ADD:
+        if (f && f->widget == FW_LIST)
+            act_add(f, path);
+        break;
+    case ACT_REMOVE:
+        if (f && f->widget == FW_LIST)
+            act_remove(f, path);
+        break;
+    case ACT_QUIT: act_quit(); break;
+    case ACT_NEXT_FIELD: focus_step_first(1); break;
+    case ACT_PREV_FIELD: focus_step_first(-1); break;
+    case ACT_NEXT_STEP:
+        if (A.depth > 1) {
+            /* Inside an item: the next item. */
+            struct frame *fr = top();
+            if (fr->item + 1 < doc_count(A.root, fr->list_path)) {
+                const struct forms_field *lf = fr->list;
+                char lp[PATHMAX];
+                snprintf(lp, sizeof lp, "%s", fr->list_path);
+                size_t item = fr->item + 1;
+                close_item();
+                open_item(lf, lp, item);
+            }
+        } else {
+            step_move(1);
+        }
+        break;
+    case ACT_PREV_STEP:
+        if (A.depth > 1) {
+            struct frame *fr = top();
+            if (fr->item > 0) {
+                const struct forms_field *lf = fr->list;
+                char lp[PATHMAX];
+                snprintf(lp, sizeof lp, "%s", fr->list_path);
+                size_t item = fr->item - 1;
+                close_item();
+                open_item(lf, lp, item);
+            }
+        } else {
+            step_move(-1);
+        }
+        break;
+    case ACT_MOVE_UP: act_move(path, -1); break;
+    case ACT_MOVE_DOWN: act_move(path, 1); break;
+    case ACT_CONFIRM: focus_step_first(1); break;
+    case ACT_CANCEL:
+        if (A.depth > 1)
+            close_item();
+        else if (A.from_review)
+            act_review();
+        break;
+    default: break;
+    }
+}
+
+/* Save what was typed somewhere private when the session is killed. */
+static void save_recovery(void)
+{
+    commit_edit();
+    if (!A.dirty)
+        return;
+    char *buf = NULL, *rpath = NULL;
+    size_t len = 0;
+    struct err e;
+    err_clear(&e);
+    if (sla_yaml_emit(A.root, SLA_YAML_AGREEMENT, &buf, &len, &e) == 0 &&
+        fileio_recovery_path(A.path, &rpath, &e) == 0)
+        fileio_write_private(rpath, buf, len, &e);
+    free(buf);
+    free(rpath);
+}
+
+static int run(void)
+{
+    struct err e;
+    err_clear(&e);
+    if (forms_load(&A.forms, &e) != 0 || A.forms.nsteps == 0) {
+        char m[2200];
+        err_format(&e, m, sizeof m);
+        fprintf(stderr, _("pacta: cannot read the wizard's steps: %s\n"), m);
+        return 70;
+    }
+    if (term_start() != 0) {
+        forms_free(&A.forms);
+        return 64;
+    }
+    theme_init();
+    A.findings_stale = true;
+    A.depth = 1;
+    goto_step(0);
+    eof_seen = false;
+    int status = 0;
+    while (!A.quit) {
+        erase();
+        draw_all();
+        struct term_key k = term_key();
+        if (k.fn && k.code == TERM_INTR) {
+            save_recovery();
+            status = 130;
+            break;
+        }
+        if (k.fn && k.code == TERM_EOF)
+            break;
+        handle_key(k);
+        if (eof_seen)
+            break;
+    }
+    commit_edit();
+    int failures = term_failures();
+    term_stop();
+    if (failures)
+        fprintf(stderr, "pacta: %d UI script assertion(s) failed\n", failures);
+    forms_free(&A.forms);
+    findings_free(&A.findings);
+    fieldedit_free(&A.ed);
+    return failures ? 1 : status;
+}
+
+static void screen_lang(const char *forced)
+{
+    if (forced && *forced)
+        snprintf(A.lang, sizeof A.lang, "%s", forced);
+    else
+        l10n_screen_lang(A.lang, sizeof A.lang);
+}
+
+int app_edit(struct doc_node *root, const char *path_or_NULL)
+{
+    memset(&A, 0, sizeof A);
+    A.root = root;
+    A.path = path_or_NULL ? xstrdup(path_or_NULL) : NULL;
+    A.ask_overwrite = true;
+    A.dirty = true;
+    screen_lang(getenv("PACTA_SCREEN_LANG"));
+    int rc = run();
+    free(A.path);
+    A.path = NULL;
+    return rc;
+}
+
+static struct doc_node *new_agreement(const char *lang)
+{
+    char date[32];
+    struct doc_node *r = doc_new_map();
+    doc_map_put(r, "apiVersion", doc_new_scalar("pacta/v1", DOC_PLAIN));
+    doc_map_put(r, "kind", doc_new_scalar("ServiceLevelAgreement", DOC_PLAIN));
+    struct doc_node *m = doc_map_put(r, "metadata", doc_new_map());
+    doc_map_put(m, "language", doc_new_scalar(lang, DOC_PLAIN));
+    doc_map_put(m, "status", doc_new_scalar("draft", DOC_PLAIN));
+    doc_map_put(m, "version", doc_new_scalar("0", DOC_PLAIN));
+    doc_map_put(m, "created", doc_new_scalar(today(date, sizeof date), DOC_PLAIN));
+    struct doc_node *a = doc_map_put(r, "agreement", doc_new_map());
+    doc_map_put(a, "type", doc_new_scalar("basic", DOC_PLAIN));
+    doc_map_put(a, "scope", doc_new_scalar("external", DOC_PLAIN));
+    return r;
+}
+
+static void usage(FILE *to)
+{
+    fprintf(to, _("Usage: pacta [--lang es|en] [FILE]\n"
+                  "Draft or edit a Service Level Agreement in the wizard.\n"));
+}
+
+int app_main(int argc, char **argv)
+{
+    const char *lang = NULL, *file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            lang = argv[++i];
+        } else if (strncmp(argv[i], "--lang=", 7) == 0) {
+            lang = argv[i] + 7;
+        } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
+            fprintf(stderr, _("pacta: unknown option %s\n"), argv[i]);
+            usage(stderr);
+            return 64;
+        } else if (!file) {
+            file = strcmp(argv[i], "--") == 0 && i + 1 < argc ? argv[++i] : argv[i];
+        } else {
+            usage(stderr);
+            return 64;
+        }
+    }
+    if (lang) {
+        if (strcmp(lang, "es") != 0 && strcmp(lang, "en") != 0) {
+            fprintf(stderr, _("pacta: unknown language %s (es or en)\n"), lang);
+            return 64;
+        }
+        setenv("LANGUAGE", lang, 1);
+    }
+    memset(&A, 0, sizeof A);
+    screen_lang(lang);
+    struct err e;
+    err_clear(&e);
+    struct doc_node *root = NULL;
+    if (file && file_exists(file)) {
+        struct sla_yaml_info info = {0};
+        if (sla_yaml_load_file(file, NULL, &root, &info, &e) != 0) {
+            char m[2200];
+            err_format(&e, m, sizeof m);
+            fprintf(stderr, "pacta: %s\n", m);
+            return 65;
+        }
+        if (root->kind != DOC_MAP) {
+            fprintf(stderr, _("pacta: %s: not an agreement (the top is not a map)\n"), file);
+            doc_free(root);
+            return 65;
+        }
+        fileio_stamp(file, &A.stamp);
+        if (info.has_comments)
+            set_msg(THEME_WARNING, _("This file has comments; saving will drop them (use notes: fields)."));
+    } else {
+        root = new_agreement(lang ? lang : strncmp(A.lang, "es", 2) == 0 ? "es" : "en");
+    }
+    A.root = root;
+    A.path = file ? xstrdup(file) : NULL;
+    A.ask_overwrite = false;
+    A.dirty = false;
+    if (file && !file_exists(file))
+        A.stamp.valid = 0;
+    int rc = run();
+    free(A.path);
+    A.path = NULL;
+    doc_free(root);
+    return rc;
+}
