@@ -692,41 +692,6 @@ static bool has_hyphen(const char *w, size_t len)
     return memchr(w, '-', len) || memmem(w, len, "\xE2\x80\x90", 3) || memmem(w, len, "\xE2\x80\x91", 3);
 }
 
-static bool part_ok(struct spell *sp, const char *text, size_t off, size_t len, void *ud)
-{
-    (void)ud;
-    return len == 0 || check_one(sp, text + off, len);
-}
-
-struct single {
-    bool any;
-};
-
-static int single_cb(size_t off, size_t len, void *ud)
-{
-    (void)off;
-    (void)len;
-    ((struct single *)ud)->any = true;
-    return 1;
-}
-
-bool spell_check_word(struct spell *sp, const char *word, size_t len)
-{
-    /* Numbers, ids with digits, addresses: the tokenizer gives no word. */
-    char *w = xstrndup(word, len);
-    struct single one = {false};
-    spell_tokens(w, single_cb, &one);
-    bool ok;
-    if (!one.any)
-        ok = true;
-    else if (check_one(sp, w, len))
-        ok = true;
-    else
-        ok = has_hyphen(w, len) && each_part(sp, w, 0, len, part_ok, NULL);
-    free(w);
-    return ok;
-}
-
 struct text_ctx {
     struct spell *sp;
     const char *text;
@@ -760,6 +725,22 @@ int spell_check_text(struct spell *sp, const char *text, spell_span_fn cb, void 
 {
     struct text_ctx t = {sp, text, cb, ud, 0};
     return spell_tokens(text, text_cb, &t);
+}
+
+static int any_cb(size_t off, size_t len, void *ud)
+{
+    (void)off;
+    (void)len;
+    (void)ud;
+    return 1;
+}
+
+bool spell_check_word(struct spell *sp, const char *word, size_t len)
+{
+    char *w = xstrndup(word, len);
+    bool ok = spell_check_text(sp, w, any_cb, NULL) == 0;
+    free(w);
+    return ok;
 }
 
 size_t spell_suggest(struct spell *sp, const char *word, size_t max, char ***list)
@@ -817,6 +798,20 @@ static const struct doc_node *map_get(const struct doc_node *m, const char *key)
     return NULL;
 }
 
+struct ignore_ctx {
+    struct spell *sp;
+    const char *text;
+};
+
+static int ignore_cb(size_t off, size_t len, void *ud)
+{
+    struct ignore_ctx *c = ud;
+    char *w = nfc(c->text + off, len);
+    strset_put(&c->sp->doc_ignore, w);
+    free(w);
+    return 0;
+}
+
 void spell_doc_ignore_set(struct spell *sp, const struct doc_node *root)
 {
     strset_clear(&sp->doc_ignore);
@@ -826,9 +821,8 @@ void spell_doc_ignore_set(struct spell *sp, const struct doc_node *root)
     for (size_t i = 0; i < l->len; i++) {
         const struct doc_node *it = l->u.items[i];
         if (it && it->kind == DOC_SCALAR && it->u.str[0]) {
-            char *w = nfc(it->u.str, strlen(it->u.str));
-            strset_put(&sp->doc_ignore, w);
-            free(w);
+            struct ignore_ctx c = {sp, it->u.str};
+            spell_tokens(it->u.str, ignore_cb, &c); /* "Panadería López": each word */
         }
     }
 }

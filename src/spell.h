@@ -52,9 +52,11 @@ void spell_close(struct spell *sp);
 /* The dictionary's name as found ("es_ES"), for status lines. */
 const char *spell_dict_name(const struct spell *sp);
 
-/* Is this one word (len bytes of UTF-8, need not be NUL-terminated)
- * correct?  Hyphenated words are checked whole first, then part by part.
- * Words with digits, e-mail addresses and URLs are correct. */
+/* Is this word (len bytes of UTF-8, need not be NUL-terminated) correct?
+ * It is tokenised like any text, so surrounding punctuation does not count
+ * and a phrase is correct when all its words are.  Hyphenated words are
+ * checked whole first, then part by part.  Numbers, words with digits,
+ * e-mail addresses and URLs are correct. */
 bool spell_check_word(struct spell *sp, const char *word, size_t len);
 
 /* Hunspell's suggestions for word (UTF-8), at most max (0: no limit).
@@ -79,7 +81,8 @@ int spell_check_text(struct spell *sp, const char *text, spell_span_fn cb, void 
 /* Accept word for the rest of the session (ignore in this session). */
 void spell_ignore_add(struct spell *sp, const char *word);
 /* Replace the document ignore list with root's metadata.spell_ignore
- * (a sequence of scalars; absent: empty).  spell_check_doc calls it. */
+ * (a sequence of scalars; absent: empty; an entry of several words ignores
+ * each of them).  spell_check_doc calls it. */
 void spell_doc_ignore_set(struct spell *sp, const struct doc_node *root);
 /* Add word to the personal dictionary: appended to the file (created with
  * its folder when missing) and to the live dictionary.  -1 with e filled
