@@ -107,10 +107,12 @@ bool doc_equal(const struct doc_node *a, const struct doc_node *b)
     case DOC_SCALAR:
         return memcmp(a->u.str, b->u.str, a->len) == 0;
     case DOC_MAP:
-        for (size_t i = 0; i < a->len; i++)
-            if (strcmp(a->u.pairs[i].key, b->u.pairs[i].key) ||
-                !doc_equal(a->u.pairs[i].val, b->u.pairs[i].val))
+        /* a mapping's meaning does not depend on its key order */
+        for (size_t i = 0; i < a->len; i++) {
+            const struct doc_pair *p = doc_map_pair(b, a->u.pairs[i].key);
+            if (!p || !doc_equal(a->u.pairs[i].val, p->val))
                 return false;
+        }
         return true;
     default:
         for (size_t i = 0; i < a->len; i++)

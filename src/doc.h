@@ -57,7 +57,8 @@ void doc_free(struct doc_node *n);
 
 /* A null is an absent node or a plain "", "~", "null", "Null", "NULL". */
 bool doc_is_null(const struct doc_node *n);
-/* Deep equality of content (keys, order, scalar text; not positions/styles). */
+/* Deep equality of content: scalar text, list order, map keys in any order
+ * (not positions or styles). */
 bool doc_equal(const struct doc_node *a, const struct doc_node *b);
 
 /* Maps. */

@@ -324,6 +324,7 @@ static int write_sink(void *data, unsigned char *buffer, size_t size)
     s->buf = xgrow(s->buf, &s->cap, s->len + size + 1, 1);
     memcpy(s->buf + s->len, buffer, size);
     s->len += size;
+    s->buf[s->len] = '\0';
     return 1;
 }
 

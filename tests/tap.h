@@ -11,7 +11,7 @@
 
 static int tap_n, tap_failed;
 
-static void tap_vresult(int pass, const char *fmt, va_list ap)
+static void __attribute__((format(printf, 2, 0))) tap_vresult(int pass, const char *fmt, va_list ap)
 {
     tap_n++;
     if (!pass)
@@ -22,7 +22,7 @@ static void tap_vresult(int pass, const char *fmt, va_list ap)
     fflush(stdout);
 }
 
-static int __attribute__((format(printf, 2, 3))) ok(int pass, const char *fmt, ...)
+static int __attribute__((unused, format(printf, 2, 3))) ok(int pass, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -32,7 +32,7 @@ static int __attribute__((format(printf, 2, 3))) ok(int pass, const char *fmt, .
 }
 
 /* is_str: compare two strings (NULL-safe), print both on failure. */
-static int __attribute__((format(printf, 3, 4)))
+static int __attribute__((unused, format(printf, 3, 4)))
 is_str(const char *got, const char *want, const char *fmt, ...)
 {
     int pass = (got == NULL && want == NULL) ||
@@ -48,7 +48,7 @@ is_str(const char *got, const char *want, const char *fmt, ...)
 }
 
 /* is_int: compare two integers, print both on failure. */
-static int __attribute__((format(printf, 3, 4)))
+static int __attribute__((unused, format(printf, 3, 4)))
 is_int(long long got, long long want, const char *fmt, ...)
 {
     va_list ap;
@@ -60,7 +60,7 @@ is_int(long long got, long long want, const char *fmt, ...)
     return got == want;
 }
 
-static void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void diag(const char *fmt, ...) __attribute__((unused, format(printf, 1, 2)));
 static void diag(const char *fmt, ...)
 {
     va_list ap;
@@ -72,14 +72,14 @@ static void diag(const char *fmt, ...)
 }
 
 /* Print the plan at the end and return the exit status for main(). */
-static int done_testing(void)
+static int __attribute__((unused)) done_testing(void)
 {
     printf("1..%d\n", tap_n);
     return tap_failed ? 1 : 0;
 }
 
 /* Skip the whole program: TAP "1..0 # SKIP reason", exit status 77. */
-static void __attribute__((noreturn)) skip_all(const char *why)
+static void __attribute__((unused, noreturn)) skip_all(const char *why)
 {
     printf("1..0 # SKIP %s\n", why);
     exit(77);

@@ -1,0 +1,92 @@
+/* test_doc.c - the agreement tree: paths, edits, positions, walking. */
+#include "config.h"
+
+#include <string.h>
+
+#include "src/doc.h"
+#include "src/sla_yaml.h"
+#include "tests/tap.h"
+
+static int count_nodes(const char *path, const struct doc_node *n, void *ud)
+{
+    (void)path;
+    (void)n;
+    (*(int *)ud)++;
+    return 0;
+}
+
+struct find {
+    const char *want;
+    int seen;
+};
+
+static int find_path(const char *path, const struct doc_node *n, void *ud)
+{
+    struct find *f = ud;
+    (void)n;
+    if (!strcmp(path, f->want))
+        f->seen++;
+    return 0;
+}
+
+int main(void)
+{
+    struct doc_node *root = doc_new_map();
+
+    ok(doc_set_str(root, "metadata.title", "Soporte") == 0, "set creates the map on the way");
+    is_str(doc_get_str(root, "metadata.title"), "Soporte", "get reads it back");
+    ok(doc_set_str(root, "service_levels[0].target", "99.5") == 0, "set creates a list and its first item");
+    ok(doc_set_str(root, "service_levels[1].target", "99.9") == 0, "an index equal to the length appends");
+    ok(doc_set_str(root, "service_levels[5].target", "1") < 0, "an index past the end is refused");
+    is_int((long long)doc_count(root, "service_levels"), 2, "two items");
+    is_str(doc_get_str(root, "service_levels[1].target"), "99.9", "second item by path");
+    ok(doc_get(root, "service_levels[2]") == NULL, "absent index gives NULL");
+    ok(doc_get(root, "metadata.title.more") == NULL, "a path through a scalar gives NULL");
+    ok(doc_set_str(root, "metadata.title.more", "x") < 0, "setting through a scalar is refused");
+    ok(doc_get(root, "service_levels[x]") == NULL, "a malformed index gives NULL");
+
+    ok(doc_set_str(root, "services[0].route[0]", "Aviso") == 0, "nested list of texts");
+    ok(doc_set_str(root, "services[0].route[1]", "Cierre") == 0, "second text");
+    struct doc_node *route = doc_get(root, "services[0].route");
+    ok(route && route->kind == DOC_SEQ && route->len == 2, "route is a list of two");
+    ok(doc_seq_move(route, 1, 0), "move an item");
+    is_str(doc_get_str(root, "services[0].route[0]"), "Cierre", "moved to the front");
+    ok(doc_del(root, "services[0].route[0]"), "delete an item");
+    is_str(doc_get_str(root, "services[0].route[0]"), "Aviso", "the next one moved up");
+    ok(doc_del(root, "metadata.title"), "delete a key");
+    ok(doc_get(root, "metadata.title") == NULL, "it is gone");
+    ok(!doc_del(root, "metadata.title"), "deleting twice says false");
+
+    ok(doc_set_str(root, "notes", NULL) == 0, "NULL stores a null");
+    ok(doc_is_null(doc_get(root, "notes")), "and it is null");
+    ok(doc_get_str(root, "notes") == NULL, "get_str of a null is NULL");
+
+    struct doc_node *copy = doc_clone(root);
+    ok(doc_equal(root, copy), "a clone is equal");
+    doc_set_str(copy, "service_levels[0].target", "98");
+    ok(!doc_equal(root, copy), "and independent");
+    doc_free(copy);
+
+    int n = 0;
+    doc_walk(root, count_nodes, &n);
+    ok(n > 5, "walk visits every node (%d)", n);
+    struct find f = {"service_levels[1].target", 0};
+    doc_walk(root, find_path, &f);
+    is_int(f.seen, 1, "walk gives full paths");
+
+    char buf[64];
+    is_str(doc_pathf(buf, sizeof buf, "needs[%d].id", 3), "needs[3].id", "doc_pathf");
+    doc_free(root);
+
+    /* positions come from the file: keys for map values, items for lists */
+    static const char src[] = "a:\n  b: 1\n  list:\n  - x\n  - y: 2\n";
+    struct err e;
+    ok(sla_yaml_load_buffer("t.yaml", src, sizeof src - 1, NULL, &root, NULL, &e) == 0, "load");
+    unsigned line = 0, col = 0;
+    ok(doc_pos(root, "a.b", &line, &col) && line == 2 && col == 3, "position of a.b is its key (%u:%u)", line, col);
+    ok(doc_pos(root, "a.list[1].y", &line, &col) && line == 5 && col == 5, "position in a list (%u:%u)", line, col);
+    ok(doc_pos(root, "a.list[1].missing", &line, &col) && line == 5 && col == 5,
+       "a missing field takes its parent's position (%u:%u)", line, col);
+    doc_free(root);
+    return done_testing();
+}
