@@ -391,7 +391,8 @@ static bool find_prefix(const struct dirs *ds, const char *prefix, char **aff, c
             }
         }
         closedir(dir);
-        qsort(names, n, sizeof *names, cmp_str);
+        if (n)
+            qsort(names, n, sizeof *names, cmp_str);
         bool found = false;
         for (size_t j = 0; j < n; j++) {
             if (!found) {
