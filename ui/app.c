@@ -34,7 +34,8 @@
 #include "ui/actions.h"
 #include "ui/app.h"
 #include "ui/draw.h"
-#include "ui/fieldedit.h"
+#include "ui/lineedit.h"
+#include "ui/textarea.h"
 #include "ui/term.h"
 #include "ui/theme.h"
 
@@ -64,6 +65,45 @@ struct frame {
     size_t top;                    /* first list row shown */
 };
 
+/* The focused field's text: the one-line editor or the multi-line one. */
+struct editor {
+    bool ml, live;
+    struct lineedit le;
+    struct textarea ta;
+};
+
+static void ed_free(struct editor *e)
+{
+    if (e->live) {
+        lineedit_free(&e->le);
+        textarea_free(&e->ta);
+    }
+    e->live = false;
+}
+
+static void ed_set(struct editor *e, bool ml, const char *s)
+{
+    if (!e->live) {
+        lineedit_init(&e->le, 0);
+        textarea_init(&e->ta, 40, 0);
+        e->live = true;
+    }
+    e->ml = ml;
+    if (ml) {
+        textarea_set(&e->ta, s);
+        textarea_set_cursor(&e->ta, SIZE_MAX);
+    } else {
+        lineedit_set(&e->le, s);
+    }
+}
+
+static const char *ed_text(const struct editor *e)
+{
+    if (!e->live)
+        return "";
+    return e->ml ? textarea_text(&e->ta) : lineedit_text(&e->le);
+}
+
 struct app {
     struct doc_node *root;
     char *path;         /* where saves go; NULL: ask */
@@ -75,7 +115,7 @@ struct app {
     struct frame frames[MAXDEPTH];
     int depth; /* frames[depth - 1] is shown */
     bool editing;
-    struct fieldedit ed;
+    struct editor ed;
     char edit_path[PATHMAX];
     const struct forms_field *edit_field;
     bool from_review;
@@ -376,9 +416,7 @@ static void commit_edit(void)
 {
     if (!A.editing)
         return;
-    char *text = fieldedit_nfc(&A.ed);
-    tree_put(A.edit_path, text_node(A.edit_field, text));
-    free(text);
+    tree_put(A.edit_path, text_node(A.edit_field, ed_text(&A.ed)));
     A.editing = false;
 }
 
@@ -390,7 +428,7 @@ static void begin_edit(void)
         return;
     full_path(A.edit_path, sizeof A.edit_path, top(), f);
     char *t = field_text(f, A.edit_path);
-    fieldedit_set(&A.ed, t);
+    ed_set(&A.ed, is_multiline(f->widget), t);
     free(t);
     A.edit_field = f;
     A.editing = true;
@@ -401,7 +439,7 @@ static bool edit_changed(void)
     if (!A.editing)
         return false;
     char *t = field_text(A.edit_field, A.edit_path);
-    bool changed = strcmp(t, A.ed.buf ? A.ed.buf : "") != 0;
+    bool changed = strcmp(t, ed_text(&A.ed)) != 0;
     free(t);
     return changed;
 }
@@ -723,14 +761,6 @@ static void wrap_text(const char *s, int width, struct wrap *w)
     }
 }
 
-static size_t wrap_line_of(const struct wrap *w, size_t off)
-{
-    size_t l = 0;
-    while (l + 1 < w->n && w->start[l + 1] <= off)
-        l++;
-    return l;
-}
-
 static size_t wrap_line_end(const char *s, const struct wrap *w, size_t l)
 {
     size_t e = l + 1 < w->n ? w->start[l + 1] : strlen(s);
@@ -863,7 +893,7 @@ static bool downtime_figure(const char *item_prefix, char *buf, size_t size)
     snprintf(p, sizeof p, "%starget", item_prefix);
     char *target = NULL;
     if (A.editing && strcmp(A.edit_path, p) == 0) {
-        target = fieldedit_nfc(&A.ed);
+        target = xstrdup(ed_text(&A.ed));
     } else {
         const char *t = doc_get_str(A.root, p);
         if (!t)
@@ -910,42 +940,50 @@ static int draw_cursor_y = -1, draw_cursor_x = -1;
 static void draw_text_value(const struct forms_field *f, const char *path, int y, int rows, bool focused)
 {
     int x = L.value_x, w = L.value_w;
-    char *own = NULL;
-    const char *s;
-    size_t cur = 0;
-    if (focused && A.editing) {
-        s = A.ed.buf ? A.ed.buf : "";
-        cur = A.ed.cur;
-    } else {
-        own = field_text(f, path);
-        s = own;
-    }
     theme_set(focused ? THEME_FIELD_FOCUS : THEME_FIELD);
-    if (!is_multiline(f->widget)) {
-        size_t len = strlen(s);
-        /* Scroll horizontally so the cursor is visible. */
-        size_t start = 0;
-        if (focused) {
-            while (draw_width(s + start, cur - start) > w - 1) {
-                ucs4_t uc;
-                start += u8_mbtouc(&uc, (const uint8_t *)s + start, len - start);
-            }
-        }
+    if (focused && A.editing && !A.ed.ml) {
+        struct lineedit_view v;
+        lineedit_view(&A.ed.le, (size_t)w, &v);
         if (body_row(y)) {
             draw_blank(y, x, w);
-            draw_text(y, x, w, s + start, len - start);
-            if (focused) {
-                draw_cursor_y = y;
-                draw_cursor_x = x + draw_width(s + start, cur - start);
+            draw_text(y, x, w, lineedit_text(&A.ed.le) + v.off, v.len);
+            draw_cursor_y = y;
+            draw_cursor_x = x + (int)v.cursor_col;
+        }
+        return;
+    }
+    if (focused && A.editing && A.ed.ml) {
+        struct textarea_view v;
+        textarea_set_width(&A.ed.ta, (size_t)(w > 2 ? w - 1 : 1));
+        textarea_view(&A.ed.ta, (size_t)rows, &v);
+        size_t n;
+        const struct text_line *tl = textarea_rows(&A.ed.ta, &n);
+        const char *t = textarea_text(&A.ed.ta);
+        for (int r = 0; r < rows; r++) {
+            if (!body_row(y + r))
+                continue;
+            draw_blank(y + r, x, w);
+            size_t l = v.top + (size_t)r;
+            if ((size_t)r < v.nrows && l < n)
+                draw_text(y + r, x, w, t + tl[l].off, tl[l].len);
+            if ((size_t)r == v.cursor_row) {
+                draw_cursor_y = y + r;
+                draw_cursor_x = x + (int)v.cursor_col;
             }
+        }
+        return;
+    }
+    char *s = field_text(f, path);
+    if (!is_multiline(f->widget)) {
+        if (body_row(y)) {
+            draw_blank(y, x, w);
+            draw_text(y, x, w, s, strlen(s));
         }
     } else {
         struct wrap wr = {0};
         wrap_text(s, w - 1, &wr);
-        size_t cl = focused ? wrap_line_of(&wr, cur) : 0;
-        size_t first = cl >= (size_t)rows ? cl - (size_t)rows + 1 : 0;
         for (int r = 0; r < rows; r++) {
-            size_t l = first + (size_t)r;
+            size_t l = (size_t)r;
             if (!body_row(y + r))
                 continue;
             draw_blank(y + r, x, w);
@@ -953,18 +991,14 @@ static void draw_text_value(const struct forms_field *f, const char *path, int y
                 size_t e = wrap_line_end(s, &wr, l);
                 draw_text(y + r, x, w, s + wr.start[l], e - wr.start[l]);
             }
-            if (focused && l == cl) {
-                draw_cursor_y = y + r;
-                draw_cursor_x = x + draw_width(s + wr.start[l], cur - wr.start[l]);
-            }
         }
-        if (!focused && wr.n > (size_t)rows && body_row(y + rows - 1)) {
+        if (wr.n > (size_t)rows && body_row(y + rows - 1)) {
             theme_set(THEME_HINT);
             draw_str(y + rows - 1, x + w - 1, 1, draw_glyph(DRAW_ELLIPSIS));
         }
         free(wr.start);
     }
-    free(own);
+    free(s);
 }
 
 /* The ids offered by a ref/reflist field. */
@@ -1119,7 +1153,7 @@ static void draw_note(const struct forms_field *f, const char *path, int y, bool
     theme_set(THEME_NORMAL);
     draw_blank(y, L.body_x + 1, COLS - L.body_x - 1);
     const struct finding *first;
-    const char *problem = focused && A.editing ? text_problem(f->widget, A.ed.buf ? A.ed.buf : "") : NULL;
+    const char *problem = focused && A.editing ? text_problem(f->widget, ed_text(&A.ed)) : NULL;
     char fig[512];
     if (problem) {
         theme_set(THEME_ERROR);
@@ -1552,8 +1586,9 @@ static int ask(const char *title, const char *question, const char *const *butto
 /* Ask for one line of text; returns a new string, or NULL on Esc. */
 static char *ask_text(const char *title, const char *prompt, const char *initial)
 {
-    struct fieldedit e = {0};
-    fieldedit_set(&e, initial);
+    struct lineedit e;
+    lineedit_init(&e, 0);
+    lineedit_set(&e, initial);
     char *result = NULL;
     for (;;) {
         draw_all();
@@ -1567,18 +1602,15 @@ static char *ask_text(const char *title, const char *prompt, const char *initial
                 draw_str(b.y + 1 + (int)i, b.x + 2, w - 4, rows[i]);
             free_rows(rows, n);
             int fy = b.y + 1 + (int)n + 1, fw = w - 4;
-            size_t start = 0;
-            while (draw_width(e.buf + start, e.cur - start) > fw - 1) {
-                ucs4_t uc;
-                start += u8_mbtouc(&uc, (const uint8_t *)e.buf + start, e.len - start);
-            }
+            struct lineedit_view v;
+            lineedit_view(&e, (size_t)fw, &v);
             theme_set(THEME_FIELD_FOCUS);
             draw_blank(fy, b.x + 2, fw);
-            draw_text(fy, b.x + 2, fw, e.buf + start, e.len - start);
+            draw_text(fy, b.x + 2, fw, lineedit_text(&e) + v.off, v.len);
             theme_set(THEME_HINT);
             draw_str(b.y + b.h - 1, b.x + 2, w - 4, _(" Enter accepts, Esc cancels "));
             if (!term_headless()) {
-                move(fy, b.x + 2 + draw_width(e.buf + start, e.cur - start));
+                move(fy, b.x + 2 + (int)v.cursor_col);
                 curs_set(1);
             }
         }
@@ -1589,29 +1621,29 @@ static char *ask_text(const char *title, const char *prompt, const char *initial
         }
         if (k.fn) {
             switch (k.code) {
-            case KEY_LEFT: fieldedit_left(&e); break;
-            case KEY_RIGHT: fieldedit_right(&e); break;
-            case KEY_HOME: fieldedit_home(&e); break;
-            case KEY_END: fieldedit_end(&e); break;
-            case KEY_BACKSPACE: fieldedit_backspace(&e); break;
-            case KEY_DC: fieldedit_delete(&e); break;
-            case KEY_ENTER: result = fieldedit_nfc(&e); break;
+            case KEY_LEFT: lineedit_left(&e); break;
+            case KEY_RIGHT: lineedit_right(&e); break;
+            case KEY_HOME: lineedit_home(&e); break;
+            case KEY_END: lineedit_end(&e); break;
+            case KEY_BACKSPACE: lineedit_backspace(&e); break;
+            case KEY_DC: lineedit_delete(&e); break;
+            case KEY_ENTER: result = xstrdup(lineedit_text(&e)); break;
             default: break;
             }
         } else if (k.code == 27) {
             break;
         } else if (k.code == '\r' || k.code == '\n') {
-            result = fieldedit_nfc(&e);
+            result = xstrdup(lineedit_text(&e));
         } else if (k.code == ('u' & 0x1f)) {
-            fieldedit_set(&e, "");
+            lineedit_kill_start(&e);
         } else if (k.code >= ' ' && k.code != 0x7f) {
-            fieldedit_insert(&e, (unsigned)k.code);
+            lineedit_insert(&e, (uint32_t)k.code);
         }
         if (result)
             break;
     }
     curs_set(0);
-    fieldedit_free(&e);
+    lineedit_free(&e);
     return result;
 }
 
@@ -1888,11 +1920,10 @@ static void act_editor(void)
         free(tmp);
         return;
     }
-    char *text = fieldedit_nfc(&A.ed);
+    const char *text = ed_text(&A.ed);
     size_t tl = strlen(text);
     bool ok = write(fd, text, tl) == (ssize_t)tl && write(fd, "\n", 1) == 1;
     close(fd);
-    free(text);
     const char *ed = getenv("VISUAL");
     if (!ed || !*ed)
         ed = getenv("EDITOR");
@@ -1931,7 +1962,7 @@ static void act_editor(void)
                 for (char *p = buf; *p; p++)
                     if (*p == '\n' || *p == '\r' || *p == '\t')
                         *p = ' ';
-            fieldedit_set(&A.ed, buf);
+            ed_set(&A.ed, is_multiline(f->widget), buf);
             free(buf);
             commit_edit();
             begin_edit();
@@ -2012,61 +2043,58 @@ static void act_remove(const struct forms_field *f, const char *lpath)
 
 static int handle_text(const struct forms_field *f, struct term_key k)
 {
-    bool ml = is_multiline(f->widget);
+    bool ml = A.ed.ml;
+    struct lineedit *le = &A.ed.le;
+    struct textarea *ta = &A.ed.ta;
+    const int done = R_HANDLED | R_REDRAW;
+    (void)f;
     if (k.fn) {
         switch (k.code) {
-        case KEY_LEFT: fieldedit_left(&A.ed); return R_HANDLED | R_REDRAW;
-        case KEY_RIGHT: fieldedit_right(&A.ed); return R_HANDLED | R_REDRAW;
-        case KEY_HOME: fieldedit_home(&A.ed); return R_HANDLED | R_REDRAW;
-        case KEY_END: fieldedit_end(&A.ed); return R_HANDLED | R_REDRAW;
-        case KEY_BACKSPACE: fieldedit_backspace(&A.ed); return R_HANDLED | R_REDRAW;
-        case KEY_DC: fieldedit_delete(&A.ed); return R_HANDLED | R_REDRAW;
-        case KEY_UP:
-        case KEY_DOWN: {
-            if (!ml)
-                return 0;
-            struct wrap w = {0};
-            wrap_text(A.ed.buf, L.value_w - 1, &w);
-            size_t l = wrap_line_of(&w, A.ed.cur);
-            int res = 0;
-            if ((k.code == KEY_UP && l > 0) || (k.code == KEY_DOWN && l + 1 < w.n)) {
-                int col = draw_width(A.ed.buf + w.start[l], A.ed.cur - w.start[l]);
-                size_t nl = k.code == KEY_UP ? l - 1 : l + 1;
-                size_t e = wrap_line_end(A.ed.buf, &w, nl);
-                A.ed.cur = w.start[nl] + draw_fit(A.ed.buf + w.start[nl], e - w.start[nl], col);
-                res = R_HANDLED | R_REDRAW;
-            }
-            free(w.start);
-            return res;
-        }
-        case KEY_ENTER:
-            break;
-        default:
-            return 0;
+        case KEY_LEFT: ml ? textarea_left(ta) : lineedit_left(le); return done;
+        case KEY_RIGHT: ml ? textarea_right(ta) : lineedit_right(le); return done;
+        case KEY_HOME: ml ? textarea_home(ta) : lineedit_home(le); return done;
+        case KEY_END: ml ? textarea_end(ta) : lineedit_end(le); return done;
+        case KEY_BACKSPACE: ml ? textarea_backspace(ta) : lineedit_backspace(le); return done;
+        case KEY_DC: ml ? textarea_delete(ta) : lineedit_delete(le); return done;
+        case KEY_UP: return ml && textarea_up(ta) ? done : 0;
+        case KEY_DOWN: return ml && textarea_down(ta) ? done : 0;
+        case KEY_ENTER: break;
+        default: return 0;
         }
     }
-    if (!k.fn && (k.code == '\r' || k.code == '\n' || (k.fn && k.code == KEY_ENTER))) {
+    if ((!k.fn && (k.code == '\r' || k.code == '\n')) || (k.fn && k.code == KEY_ENTER)) {
         if (ml) {
-            fieldedit_insert(&A.ed, '\n');
-            return R_HANDLED | R_REDRAW;
+            textarea_newline(ta);
+            return done;
         }
         return R_HANDLED | R_NEXT;
     }
-    if (!k.fn && k.code == 27) {
+    if (k.fn)
+        return 0;
+    if (k.code == 27) {
         if (edit_changed()) {
             begin_edit(); /* back to what the tree holds */
             set_msg(THEME_NORMAL, _("Edit cancelled."));
-            return R_HANDLED | R_REDRAW;
+            return done;
         }
         return 0;
     }
-    if (!k.fn && k.code == ('u' & 0x1f)) {
-        fieldedit_set(&A.ed, "");
-        return R_HANDLED | R_REDRAW;
+    if (!ml) {
+        switch (k.code) {
+        case 'a' & 0x1f: lineedit_home(le); return done;
+        case 'k' & 0x1f: lineedit_kill_end(le); return done;
+        case 'u' & 0x1f: lineedit_kill_start(le); return done;
+        case 'w' & 0x1f: lineedit_kill_word_back(le); return done;
+        case 'y' & 0x1f: lineedit_yank(le); return done;
+        default: break;
+        }
     }
-    if (!k.fn && k.code >= ' ' && k.code != 0x7f) {
-        fieldedit_insert(&A.ed, (unsigned)k.code);
-        return R_HANDLED | R_REDRAW;
+    if (k.code >= ' ' && k.code != 0x7f) {
+        if (ml)
+            textarea_insert(ta, (uint32_t)k.code);
+        else
+            lineedit_insert(le, (uint32_t)k.code);
+        return done;
     }
     return 0;
 }
@@ -2498,7 +2526,7 @@ static int run(void)
         fprintf(stderr, "pacta: %d UI script assertion(s) failed\n", failures);
     forms_free(&A.forms);
     findings_free(&A.findings);
-    fieldedit_free(&A.ed);
+    ed_free(&A.ed);
     return failures ? 1 : status;
 }
 
