@@ -32,6 +32,31 @@ static void sadd(struct str *s, const char *sep, const char *t)
     s->len += n;
 }
 
+/* Help texts are literal blocks wrapped by hand: join their lines into
+ * paragraphs (kept apart by a blank line) so that each output can wrap them
+ * to its own width. */
+static char *unfold(const char *s)
+{
+    struct str o = {0};
+    sadd(&o, NULL, "");
+    const char *p = s;
+    while (*p) {
+        if (*p == '\n') {
+            size_t k = strspn(p, "\n \t");
+            size_t nl = 0;
+            for (size_t i = 0; i < k; i++)
+                nl += p[i] == '\n';
+            if (p[k])
+                sadd(&o, NULL, nl > 1 ? "\n" : " ");
+            p += k;
+            continue;
+        }
+        char c[2] = {*p++, 0};
+        sadd(&o, NULL, c);
+    }
+    return o.p;
+}
+
 static const char *choice_label(const struct forms_field *fl, const char *v, const char *lang)
 {
     for (size_t i = 0; i < fl->nchoices; i++)
@@ -89,8 +114,11 @@ static void field(struct render_doc *d, const struct forms_field *fl, const stru
     char *q = xasprintf(L(lang, N_("%s?")), i18n_lang(lang, fl->label));
     struct str hint = {0};
     const char *h = fl->help ? fl->help : fl->hint;
-    if (h)
-        sadd(&hint, NULL, i18n_lang(lang, h));
+    if (h) {
+        char *u = unfold(i18n_lang(lang, h));
+        sadd(&hint, NULL, u);
+        free(u);
+    }
     if (fl->widget == FW_LIST && fl->nfields) {
         struct str sub = {0};
         for (size_t i = 0; i < fl->nfields; i++)

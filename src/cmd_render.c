@@ -114,7 +114,7 @@ int cmd_summary(int argc, char **argv)
     const char *outpath = NULL;
     int c;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "+f:o:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (render_format_parse(optarg, &f) < 0)
@@ -188,7 +188,7 @@ int cmd_checklist(int argc, char **argv)
     const char *outpath = NULL, *type = NULL, *lang = NULL;
     int c;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "+f:o:t:l:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:t:l:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (render_format_parse(optarg, &f) < 0)
@@ -243,7 +243,7 @@ int cmd_print(int argc, char **argv)
     const char *printer = NULL;
     int c;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "+cP:d:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "cP:d:h", opts, NULL)) != -1) {
         switch (c) {
         case 'c': checklist = true; break;
         case 'P':

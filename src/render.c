@@ -321,6 +321,13 @@ static char *indent_str(size_t n, const char *prefix, const char *s)
     return o.p;
 }
 
+static void rstrip(char *s)
+{
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        s[--n] = '\0';
+}
+
 /* Wrap text at cols - indent, the first line prefixed by first (padded to
  * indent), the others indented. */
 static void tl_wrapped(struct tdoc *t, const char *text, size_t indent, const char *first, int keep)
@@ -328,8 +335,11 @@ static void tl_wrapped(struct tdoc *t, const char *text, size_t indent, const ch
     struct lines l = {0};
     size_t cols = RENDER_TEXT_COLUMNS > indent ? RENDER_TEXT_COLUMNS - indent : 1;
     wrap(text, cols, &l);
-    for (size_t i = 0; i < l.n; i++)
-        tl_add(t, indent_str(indent, i == 0 ? first : NULL, l.v[i]), i == 0 ? keep : 0);
+    for (size_t i = 0; i < l.n; i++) {
+        char *line = indent_str(indent, i == 0 ? first : NULL, l.v[i]);
+        rstrip(line);
+        tl_add(t, line, i == 0 ? keep : 0);
+    }
     lines_free(&l);
 }
 
@@ -340,13 +350,6 @@ static char *pad_to(const char *s, size_t cols)
     size_t w = width(s);
     put_rep(&o, " ", cols > w ? cols - w : 0);
     return o.p;
-}
-
-static void rstrip(char *s)
-{
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ')
-        s[--n] = '\0';
 }
 
 static void text_table(struct tdoc *t, const struct block *b)
@@ -516,7 +519,7 @@ static void text_layout(const struct render_doc *d, struct tdoc *t)
             wrap(b->s[0], RENDER_TEXT_COLUMNS, &hl);
             size_t maxw = 0;
             for (size_t k = 0; k < hl.n; k++) {
-                tl_add(t, xstrdup(hl.v[k]), 4);
+                tl_add(t, xstrdup(hl.v[k]), 7);
                 if (width(hl.v[k]) > maxw)
                     maxw = width(hl.v[k]);
             }
@@ -989,6 +992,10 @@ static void roff_text(struct out *o, const char *s, const char *newline)
         }
         switch (*p) {
         case '\\': put(o, "\\e"); break;
+        case '\'': put(o, "\\(aq"); break; /* as typed, not a curly quote */
+        case '`': put(o, "\\(ga"); break;
+        case '^': put(o, "\\(ha"); break;
+        case '~': put(o, "\\(ti"); break;
         case '\t': put(o, " "); break;
         case '\r': break;
         case '\n':
