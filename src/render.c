@@ -92,10 +92,19 @@ static struct block *last_or_new(struct render_doc *d, enum block_kind k)
     return add_block(d, k);
 }
 
+/* Keep a copy of s without trailing blanks and newlines (a literal block
+ * ends with one). */
 static void push(struct block *b, const char *s)
 {
     b->s = xgrow(b->s, &b->cap, b->n + 1, sizeof *b->s);
-    b->s[b->n++] = s ? xstrdup(s) : NULL;
+    char *c = NULL;
+    if (s) {
+        size_t n = strlen(s);
+        while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+            n--;
+        c = xstrndup(s, n);
+    }
+    b->s[b->n++] = c;
 }
 
 void render_heading(struct render_doc *d, int level, const char *text)

@@ -479,7 +479,7 @@ static char *downtime(struct ctx *c, size_t i)
     const char *within = business ? T(c, N_(" within support hours")) : "";
     if (lo == hi)
         return xasprintf(T(c, N_("up to %s of downtime %s%s")), a, p, within);
-    return xasprintf(T(c, N_("up to %s to %s of downtime %s%s, depending on the length of the period")), a, b,
+    return xasprintf(T(c, N_("between %s and %s of downtime %s%s, depending on the length of the period")), a, b,
                      p, within);
 }
 
