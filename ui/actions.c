@@ -27,7 +27,7 @@ const struct actions_def actions_table[] = {
     {ACT_MOVE_UP, "move-up", "S-Up <", N_("Move item up"), ACTIONS_LIST, false},
     {ACT_MOVE_DOWN, "move-down", "S-Down >", N_("Move item down"), ACTIONS_LIST, false},
     {ACT_CONFIRM, "confirm", "Enter", N_("Confirm, open the item, or add a line"), ANY, false},
-    {ACT_CANCEL, "cancel", "Esc", N_("Cancel the edit or dialog; leave an item"), ANY, false},
+    {ACT_CANCEL, "cancel", "Esc", N_("Cancel a dialog; leave an item (keeping what was typed)"), ANY, false},
 };
 const unsigned actions_count = sizeof actions_table / sizeof actions_table[0];
 

@@ -434,16 +434,6 @@ static void begin_edit(void)
     A.editing = true;
 }
 
-static bool edit_changed(void)
-{
-    if (!A.editing)
-        return false;
-    char *t = field_text(A.edit_field, A.edit_path);
-    bool changed = strcmp(t, ed_text(&A.ed)) != 0;
-    free(t);
-    return changed;
-}
-
 /* Move the focus to field i of the top frame (commits the edit). */
 static void focus_field(size_t i)
 {
@@ -800,10 +790,22 @@ static int field_rows(const struct forms_field *f, const char *path, bool focuse
     }
 }
 
-/* The extra row under a field: hint, problem, finding or the live figure. */
-static bool field_has_note(const struct forms_field *f, const char *path, bool focused)
+static bool downtime_figure(const char *item_prefix, char *buf, size_t size);
+
+/* Is f the target of a service level, with a figure to show under it? */
+static bool figure_for(const struct forms_field *f, char *buf, size_t size)
+{
+    return strcmp(f->path, "target") == 0 && top()->list && downtime_figure(top()->prefix, buf, size);
+}
+
+/* The rows under a field: hint, problem, finding, or the live figure
+ * (which may take two rows). */
+static int field_has_note(const struct forms_field *f, const char *path, bool focused)
 {
     const struct finding *first;
+    char fig[512];
+    if (figure_for(f, fig, sizeof fig))
+        return draw_width(fig, strlen(fig)) > COLS - L.body_x - 4 ? 2 : 1;
     return focused || findings_for(&A.findings, path, &first) > 0;
 }
 
@@ -812,6 +814,8 @@ static bool field_has_note(const struct forms_field *f, const char *path, bool f
 /* ------------------------------------------------------------------ */
 
 static void draw_cropped(int y, int x, int w, const char *s);
+static size_t wrap_rows(const char *text, int width, char ***out);
+static void free_rows(char **rows, size_t n);
 
 static void draw_title_bar(void)
 {
@@ -917,7 +921,18 @@ static bool downtime_figure(const char *item_prefix, char *buf, size_t size)
               calc_parse_duration(win ? win : "1M", &w.len) == 0;
     if (ok && month && calc_parse_month_mode(month, &w.month) != 0)
         w.month = CALC_MONTH_CALENDAR;
+    /* On a business clock only the support hours count. */
+    snprintf(p, sizeof p, "%sclock", item_prefix);
+    const char *clock = doc_get_str(A.root, p);
+    struct calc_hours hours;
+    memset(&hours, 0, sizeof hours);
+    struct err e;
+    bool business = clock && strcmp(clock, "business") == 0 &&
+                    calc_hours_from_doc(A.root, "support_hours", &hours, &e) == 0;
+    if (business)
+        w.hours = &hours;
     ok = ok && calc_downtime_scaled(scaled, &w, &lo, &hi) == 0;
+    calc_hours_free(&hours);
     free(target);
     if (!ok)
         return false;
@@ -1037,7 +1052,8 @@ static void draw_other_value(const struct forms_field *f, const char *path, int 
     case FW_DAYS: {
         int cx = x;
         for (int d = 0; d < 7; d++) {
-            snprintf(buf, sizeof buf, "[%s]%s", seq_has(n, weekdays[d]) ? "x" : " ", _(weekday_short[d]));
+            snprintf(buf, sizeof buf, "%s%s", _(weekday_short[d]),
+                     seq_has(n, weekdays[d]) ? draw_glyph(DRAW_CHECK) : draw_glyph(DRAW_DOT));
             theme_set(focused && fr->sel == (size_t)d ? THEME_FIELD_FOCUS : THEME_NORMAL);
             int used = draw_str(y, cx, x + w - cx, buf);
             cx += used + 1;
@@ -1163,9 +1179,14 @@ static void draw_note(const struct forms_field *f, const char *path, int y, bool
         theme_set(first->severity == FINDING_ERROR ? THEME_ERROR : THEME_WARNING);
         int u = draw_str(y, x, w, "! ");
         draw_str(y, x + u, w - u, first->msg);
-    } else if (strcmp(f->path, "target") == 0 && top()->list && downtime_figure(top()->prefix, fig, sizeof fig)) {
+    } else if (figure_for(f, fig, sizeof fig)) {
+        char **rows;
+        size_t n = wrap_rows(fig, w - 1, &rows);
         theme_set(THEME_FIGURE);
-        draw_str(y, L.value_x, COLS - L.value_x - 1, fig);
+        for (size_t i = 0; i < n && i < 2; i++)
+            if (body_row(y + (int)i))
+                draw_str(y + (int)i, x + 1, w - 1, rows[i]);
+        free_rows(rows, n);
     } else if (focused && f->hint) {
         theme_set(THEME_HINT);
         draw_str(y, x, w, _(f->hint));
@@ -1213,7 +1234,7 @@ static void draw_form(void)
         full_path(path, sizeof path, fr, f);
         bool foc = i == fr->focus;
         rowpos[i] = yy;
-        rowh[i] = field_rows(f, path, foc) + (field_has_note(f, path, foc) ? 1 : 0);
+        rowh[i] = field_rows(f, path, foc) + field_has_note(f, path, foc);
         if (foc) {
             ftop = yy;
             fbot = yy + rowh[i];
@@ -2071,14 +2092,8 @@ static int handle_text(const struct forms_field *f, struct term_key k)
     }
     if (k.fn)
         return 0;
-    if (k.code == 27) {
-        if (edit_changed()) {
-            begin_edit(); /* back to what the tree holds */
-            set_msg(THEME_NORMAL, _("Edit cancelled."));
-            return done;
-        }
-        return 0;
-    }
+    /* Esc never throws away what was typed: it leaves the item (the
+     * loop's cancel action), keeping the text. */
     if (!ml) {
         switch (k.code) {
         case 'a' & 0x1f: lineedit_home(le); return done;

@@ -1,0 +1,90 @@
+#!/bin/sh
+# tests/ui/run.sh - the headless UI tests (TAP).
+#
+# Every tests/ui/*.script runs the real pacta binary on a null terminal
+# (PACTA_UI_SCRIPT, see ui/term.h for the commands) in a fresh folder; the
+# screen dumps it prints are compared with tests/ui/NAME.expected.
+#
+# Header lines at the top of a script:
+#   # size: 80x24        terminal size (default 80x24)
+#   # copy: FILE         copy FILE (from the source tree) into the folder
+#   # args: ARGS         arguments to pacta (split on blanks)
+#   # env: VAR=VALUE     an environment variable for this run
+#   # after: COMMAND     a shell command run in the folder afterwards; it
+#                        must succeed (checks on the saved file)
+#
+# To regenerate the expected dumps after an intended change, run with
+# PACTA_UI_REGEN=1 (then read the diff before committing):
+#   PACTA_UI_REGEN=1 make check TESTS=tests/ui/run.sh
+set -u
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+PACTA=${PACTA:-$top_srcdir/pacta}
+here=$top_srcdir/tests/ui
+if [ ! -x "$PACTA" ]; then
+    echo "1..0 # SKIP pacta binary not built ($PACTA)"
+    exit 77
+fi
+scripts=$(ls "$here"/*.script 2>/dev/null)
+n=0
+for s in $scripts; do n=$((n + 1)); done
+echo "1..$n"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pacta-ui.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT HUP INT TERM
+i=0
+fail=0
+for s in $scripts; do
+    i=$((i + 1))
+    name=$(basename "$s" .script)
+    dir=$tmp/$name
+    mkdir -p "$dir/home"
+    size=80x24
+    args=
+    envs=
+    afters=
+    while IFS= read -r line; do
+        case $line in
+        "# size: "*) size=${line#\# size: } ;;
+        "# copy: "*) cp "$top_srcdir/${line#\# copy: }" "$dir/" ;;
+        "# args: "*) args=${line#\# args: } ;;
+        "# env: "*) envs="$envs ${line#\# env: }" ;;
+        "# after: "*) afters="$afters${line#\# after: }
+" ;;
+        "#"*) ;;
+        *) break ;;
+        esac
+    done <"$s"
+    out=$dir/out
+    # shellcheck disable=SC2086
+    (cd "$dir" && env HOME="$dir/home" XDG_STATE_HOME="$dir/home/state" \
+        XDG_CONFIG_HOME="$dir/home/config" TERM=xterm-256color \
+        PACTA_TODAY=2026-11-28 PACTA_UI_SCRIPT="$s" PACTA_UI_SIZE="$size" \
+        VISUAL="$here/fake-editor.sh" $envs "$PACTA" $args >"$out" 2>"$dir/err")
+    rc=$?
+    ok=1
+    why=
+    if [ $rc -ne 0 ]; then
+        ok=0
+        why="exit status $rc"
+    fi
+    if [ -n "$afters" ]; then
+        if ! (cd "$dir" && printf '%s' "$afters" | sh -e) >"$dir/after" 2>&1; then
+            ok=0
+            why="$why; after-check failed"
+        fi
+    fi
+    if [ "${PACTA_UI_REGEN:-}" = 1 ]; then
+        cp "$out" "$here/$name.expected"
+    elif ! diff -u "$here/$name.expected" "$out" >"$dir/diff" 2>&1; then
+        ok=0
+        why="$why; screen differs"
+    fi
+    if [ $ok = 1 ]; then
+        echo "ok $i - $name"
+    else
+        fail=1
+        echo "not ok $i - $name:$why"
+        sed 's/^/# /' "$dir/err" "$dir/diff" 2>/dev/null | head -80
+        [ -f "$dir/after" ] && sed 's/^/# after: /' "$dir/after"
+    fi
+done
+exit 0
