@@ -138,6 +138,25 @@ static const char *kind_name(const struct doc_node *n)
     return n->kind == DOC_MAP ? _("a group of fields") : n->kind == DOC_SEQ ? _("a list") : _("a single value");
 }
 
+/* "a|b|c" as "a, b, c" for a message (malloc'd). */
+static char *choices(const char *set)
+{
+    size_t bars = 0;
+    for (const char *p = set; *p; p++)
+        bars += *p == '|';
+    char *out = xmalloc(strlen(set) + bars + 1), *o = out;
+    for (const char *p = set; *p; p++) {
+        if (*p == '|') {
+            *o++ = ',';
+            *o++ = ' ';
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 /* Check one scalar against its type. */
 static void check_scalar(struct ctx *c, const char *path, const struct doc_node *n, const struct schema_field *f)
 {
@@ -155,10 +174,7 @@ static void check_scalar(struct ctx *c, const char *path, const struct doc_node 
         break;
     case SCH_ENUM: {
         if (!schema_enum_has(f->arg, s)) {
-            char *set = xstrdup(f->arg);
-            for (char *p = set; *p; p++)
-                if (*p == '|')
-                    *p = ',';
+            char *set = choices(f->arg);
             ERR(c, path, _("\"%s\" is not one of: %s"), s, set);
             free(set);
         }
@@ -234,7 +250,12 @@ static int check_node(const char *path, const struct doc_node *n, void *ud)
             return 0;
         char parent[512];
         snprintf(parent, sizeof parent, "%.*s", (int)(last ? last - path : 0), path);
-        bool parent_known = !*parent || schema_find(parent);
+        const struct schema_field *pf = *parent ? schema_find(parent) : NULL;
+        bool parent_known = !*parent || pf;
+        /* Below a field that should be a single value, the shape error
+         * already says what is wrong: no second finding per key. */
+        if (pf && pf->type != SCH_MAP)
+            return 0;
         if (parent_known && strncmp(key, "x-", 2) != 0)
             WARN(c, path, _("unknown field \"%s\": kept as it is, but pacta does not use it (extension fields start with x-)"),
                  key);
@@ -256,7 +277,8 @@ static int check_node(const char *path, const struct doc_node *n, void *ud)
     return 0;
 }
 
-/* Walk, but do not descend into subtrees whose shape is already wrong. */
+/* One walk over every node; below a node of the wrong shape, check_node
+ * stays silent about keys the schema does not know. */
 static void check_types(struct ctx *c)
 {
     doc_walk(c->root, check_node, c);
@@ -346,10 +368,7 @@ static int check_ref(const char *path, const struct doc_node *n, void *ud)
     for (char *save = NULL, *l = strtok_r(lists, "|", &save); l && !found; l = strtok_r(NULL, "|", &save))
         found = list_has_id(c->root, l, n->u.str);
     if (!found) {
-        char *names = xstrdup(f->arg);
-        for (char *p = names; *p; p++)
-            if (*p == '|')
-                *p = ',';
+        char *names = choices(f->arg);
         ERR(c, path, _("\"%s\" does not name any item of %s"), n->u.str, names);
         free(names);
     }
