@@ -412,7 +412,9 @@ static bool is_duration_text(const char *s)
 static yaml_scalar_style_t scalar_style(const struct doc_node *n, const struct schema_field *f)
 {
     const char *s = n->u.str;
-    if (n->style == DOC_PLAIN && doc_is_null(n) && (!f || f->type != SCH_TEXT))
+    /* a null stays a null, text fields included: quoting it would turn
+     * "notes: null" into the text "null" (tests/data/hostile/null-text.sla.yaml) */
+    if (n->style == DOC_PLAIN && doc_is_null(n))
         return YAML_PLAIN_SCALAR_STYLE;
     if (!f) {
         if (n->style == DOC_LITERAL)
