@@ -418,6 +418,8 @@ static void check_targets(struct ctx *c)
         doc_pathf(base, sizeof base, "service_levels[%zu]", i);
         long long t;
         bool neg;
+        if (!doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.measurement", base)))
+            WARN(c, path, _("say how this level is measured: without it nobody can tell whether it was met"));
         const char *unit = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.unit", base));
         const char *ind = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.indicator", base));
         bool percent = (unit && !strcmp(unit, "percent")) || (!unit && ind && !strcmp(ind, "availability"));
@@ -430,8 +432,6 @@ static void check_targets(struct ctx *c)
             ERR(c, path, _("a percentage target must be between 0 and 100"));
         else if (percent && t == 100 * CALC_SCALE)
             WARN(c, path, _("100 %% is impossible to promise: any single failure breaks it (99.9 %% is already demanding)"));
-        if (!doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.measurement", base)))
-            WARN(c, doc_pathf(path, sizeof path, "%s.measurement", base), _("say how this level is measured: without it nobody can tell whether it was met"));
     }
 }
 
