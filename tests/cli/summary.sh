@@ -123,6 +123,16 @@ PACTA_GROFF=pacta-no-such-groff "$PACTA" summary "$top_srcdir/examples/web-hosti
 ok $((rc != 69)) "groff missing: exit 69"
 grep -q 'apt-get install groff' "$tmp/err"; ok $? "groff missing: the message names the Debian package"
 
+# PDF is not written to a terminal (script(1) gives the command one).
+if command -v script >/dev/null 2>&1; then
+    script -qec "'$PACTA' summary '$top_srcdir/examples/web-hosting-basic.sla.yaml' -f pdf" /dev/null > "$tmp/tty" 2>&1
+    rc=$?
+    ok $((rc != 64)) "PDF to a terminal: exit 64"
+    grep -q 'terminal' "$tmp/tty" && ! grep -q '%PDF' "$tmp/tty"; ok $? "PDF to a terminal: refused with a message"
+else
+    skip "PDF to a terminal" "script(1) missing"
+fi
+
 # Printing: a stand-in for lp records what it was given; no lp at all is exit 69.
 cat > "$tmp/fake-lp" <<EOS
 #!/bin/sh
