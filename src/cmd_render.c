@@ -42,7 +42,7 @@ static int load(const char *path, struct doc_node **root, struct findings *open)
         *root = NULL;
         return EX_DATAERR_;
     }
-    validate_doc(*root, open);
+    validate_doc_lang(*root, summary_lang(*root), open);
     return 0;
 }
 

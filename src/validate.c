@@ -17,6 +17,19 @@
 #include "src/validate.h"
 #include "src/xalloc.h"
 
+/* Findings speak the screen language, except when an output in the
+ * agreement's language asks for them (validate_doc_lang): then every
+ * message of this file is looked up in that language's catalogue. */
+static const char *msg_lang;
+
+static const char *tr(const char *msgid) __attribute__((format_arg(1)));
+static const char *tr(const char *msgid)
+{
+    return msg_lang ? i18n_lang(msg_lang, msgid) : gettext(msgid);
+}
+#undef _
+#define _(s) tr(s)
+
 #define API_VERSION "pacta/v1"
 #define KIND "ServiceLevelAgreement"
 
@@ -709,6 +722,13 @@ static void check_realism(struct ctx *c)
     }
     if (has_hours)
         calc_hours_free(&hours);
+}
+
+void validate_doc_lang(const struct doc_node *root, const char *lang, struct findings *out)
+{
+    msg_lang = lang;
+    validate_doc(root, out);
+    msg_lang = NULL;
 }
 
 void validate_doc(const struct doc_node *root, struct findings *out)

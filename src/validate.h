@@ -27,6 +27,9 @@ struct findings {
 
 /* Check root against every rule; append findings to out (in file order). */
 void validate_doc(const struct doc_node *root, struct findings *out);
+/* The same with messages in language lang ("es", "en"), for outputs that
+ * follow the agreement's language rather than the screen's. */
+void validate_doc_lang(const struct doc_node *root, const char *lang, struct findings *out);
 /* Add one finding; the position comes from the node at path (or its nearest
  * ancestor).  fmt is a translated printf format. */
 void findings_add(struct findings *f, enum finding_severity sev, const struct doc_node *root, const char *path,
