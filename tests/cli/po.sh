@@ -96,7 +96,7 @@ if [ -f doc/es/pacta.1 ]; then
     if [ ! -s "$tmp/lost" ]; then pass "every option of doc/pacta.1 is in doc/es/pacta.1"; else
         flunk "every option of doc/pacta.1 is in doc/es/pacta.1"; diag "$tmp/lost"
     fi
-    if LC_ALL=C.UTF-8 MANWIDTH=80 groff -man -Tutf8 -ww -z doc/es/pacta.1 >"$tmp/groff" 2>&1 && [ ! -s "$tmp/groff" ]; then
+    if LC_ALL=C.UTF-8 MANWIDTH=80 groff -k -man -Tutf8 -ww -z doc/es/pacta.1 >"$tmp/groff" 2>&1 && [ ! -s "$tmp/groff" ]; then
         pass "groff formats doc/es/pacta.1 without a warning"
     elif ! command -v groff >/dev/null 2>&1; then
         pass "groff formats doc/es/pacta.1 # SKIP groff is not installed"
