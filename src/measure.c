@@ -456,6 +456,7 @@ int measure_from_doc(struct doc_node *root, const char *name, struct measure *m,
     static const char *const known[] = {"apiVersion", "kind", "agreement", "periods", "notes", NULL};
     memset(m, 0, sizeof *m);
     m->root = root;
+    m->name = xstrdup(name ? name : "");
     err_clear(e);
     struct ctx c = {root, name, warn, e};
     int bad = 0;
@@ -546,5 +547,6 @@ void measure_free(struct measure *m)
     }
     free(m->periods);
     doc_free(m->root);
+    free(m->name);
     memset(m, 0, sizeof *m);
 }

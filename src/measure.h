@@ -88,6 +88,7 @@ struct measure_period {
 
 struct measure {
     struct doc_node *root; /* the file as loaded, owned */
+    char *name;            /* the file name, for messages (owned) */
     const char *agreement; /* metadata.id of the agreement, may be NULL */
     struct measure_period *periods; /* in start order, no two the same */
     size_t nperiods;
