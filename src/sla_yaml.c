@@ -51,7 +51,8 @@ struct loader {
     struct frame *stack;
     size_t depth, cap;
     struct doc_node *root;
-    size_t prev_end; /* end of the last event, for finding comments */
+    size_t prev_end; /* end of the last event (bytes), for finding comments */
+    size_t cur_char, cur_byte; /* a cursor from libyaml's character marks to bytes */
     bool comments;
     struct err *e;
 };
@@ -62,8 +63,26 @@ static int fail_at(struct loader *L, yaml_mark_t m, const char *msg)
     return -1;
 }
 
+/* The byte offset of the character at libyaml's mark index: marks count
+ * characters, not bytes.  Events come in file order, so a cursor moving
+ * forward makes this linear. */
+static size_t byte_at(struct loader *L, size_t chars)
+{
+    if (chars < L->cur_char) {
+        L->cur_char = 0;
+        L->cur_byte = 0;
+    }
+    while (L->cur_char < chars && L->cur_byte < L->len) {
+        L->cur_byte++;
+        while (L->cur_byte < L->len && ((unsigned char)L->buf[L->cur_byte] & 0xC0) == 0x80)
+            L->cur_byte++;
+        L->cur_char++;
+    }
+    return L->cur_byte;
+}
+
 /* A '#' between two events is a comment: every scalar (where a '#' could be
- * text) is inside an event's range. */
+ * text) is inside an event's range.  upto and prev_end are byte offsets. */
 static void scan_gap(struct loader *L, size_t upto)
 {
     if (L->comments || upto <= L->prev_end || upto > L->len)
@@ -117,8 +136,8 @@ static int on_event(struct loader *L, yaml_event_t *ev)
 {
     yaml_mark_t m = ev->start_mark;
     const unsigned char *anchor = NULL, *tag = NULL;
-    scan_gap(L, ev->start_mark.index);
-    L->prev_end = ev->end_mark.index;
+    scan_gap(L, byte_at(L, ev->start_mark.index));
+    L->prev_end = byte_at(L, ev->end_mark.index);
 
     switch (ev->type) {
     case YAML_ALIAS_EVENT:
@@ -186,8 +205,8 @@ static int on_event(struct loader *L, yaml_event_t *ev)
 
 static int on_end(struct loader *L, yaml_event_t *ev)
 {
-    scan_gap(L, ev->start_mark.index);
-    L->prev_end = ev->end_mark.index;
+    scan_gap(L, byte_at(L, ev->start_mark.index));
+    L->prev_end = byte_at(L, ev->end_mark.index);
     struct frame f = L->stack[--L->depth];
     free(f.pending_key);
     return attach(L, f.node, ev->start_mark);
