@@ -214,7 +214,9 @@ static void check_scalar(struct ctx *c, const char *path, const struct doc_node 
             ERR(c, path, _("\"%s\" is not a duration (a number and a unit: 30m, 4h, 2d, 1w, 1M, 1Q, 1Y)"), s);
         break;
     case SCH_MONEY:
-        if (calc_parse_money(s, &v) < 0)
+        if (!*s)
+            ERR(c, path, _("fill in the amount (like 450.00)"));
+        else if (calc_parse_money(s, &v) < 0)
             ERR(c, path, _("\"%s\" is not an amount of money (like 450.00)"), s);
         else if (n->style == DOC_PLAIN)
             WARN(c, path, _("amounts are written as quoted text (\"%s\") so that no program rounds them"), s);
