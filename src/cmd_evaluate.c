@@ -101,7 +101,7 @@ int cmd_evaluate(int argc, char **argv)
     const char *outpath = NULL, *period = NULL;
     int c;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "+p:f:o:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "p:f:o:h", opts, NULL)) != -1) {
         switch (c) {
         case 'p': {
             enum measure_period_kind k;
