@@ -475,8 +475,10 @@ static int emit_node(struct emitter *E, const struct doc_node *n);
 static int emit_scalar(struct emitter *E, const char *s, size_t len, yaml_scalar_style_t style)
 {
     yaml_event_t ev;
-    int plain = style == YAML_PLAIN_SCALAR_STYLE;
-    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, plain, !plain, style))
+    /* Both implicit flags: no tag is ever written.  A plain scalar libyaml
+     * cannot write plain falls back to quotes, which read back as text --
+     * right for text, and nulls never reach here as anything but "null". */
+    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1, 1, style))
         return -1;
     return yaml_emitter_emit(&E->em, &ev) ? 0 : -1;
 }
@@ -549,8 +551,13 @@ static int emit_node(struct emitter *E, const struct doc_node *n)
     const struct schema_field *f = E->layout == SLA_YAML_AGREEMENT ? schema_find(E->path.s) : NULL;
     if (!n)
         return emit_scalar(E, "null", 4, YAML_PLAIN_SCALAR_STYLE);
-    if (n->kind == DOC_SCALAR)
+    if (n->kind == DOC_SCALAR) {
+        /* Every null is written as "null": "" or "~" could not stay plain in
+         * every context (libyaml would quote them, making text of them). */
+        if (n->style == DOC_PLAIN && doc_is_null(n))
+            return emit_scalar(E, "null", 4, YAML_PLAIN_SCALAR_STYLE);
         return emit_scalar(E, n->u.str, n->len, scalar_style(n, f));
+    }
     bool flow;
     if (f)
         flow = f->type == SCH_REFLIST || f->type == SCH_DATELIST || f->type == SCH_ENUMLIST;

@@ -196,10 +196,16 @@ void lineedit_view(struct lineedit *le, size_t width, struct lineedit_view *v)
         first = cur;
     /* The cursor's cell: its character, or one cell after the end. */
     size_t cur_end = cur < n ? POS(le, cur + 1).col : POS(le, n).col + 1;
+    /* A zero-width character under the cursor still needs a cell to show
+     * the cursor in (found by tests/fuzz/fuzz_lineedit). */
+    if (cur_end < POS(le, cur).col + 1)
+        cur_end = POS(le, cur).col + 1;
     while (first < cur && cur_end - POS(le, first).col > width)
         first++;
     /* Scroll back when the tail fits: no empty field with text to its left. */
     size_t tail = POS(le, n).col + (cur == n ? 1 : 0);
+    if (tail < cur_end)
+        tail = cur_end;
     while (first > 0 && tail - POS(le, first - 1).col <= width)
         first--;
     le->scroll = first;

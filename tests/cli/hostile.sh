@@ -193,7 +193,7 @@ fmt_keeps() {
     fi
     : "$s0" "$s1"
 }
-for f in null-text open-flow-empty-null references-in-cycles wrong-type-text-is-map wrong-type-list-is-map \
+for f in null-text flow-empty-null references-in-cycles wrong-type-text-is-map wrong-type-list-is-map \
          wrong-type-item-is-scalar wrong-type-version-is-list ids-collide; do
     fmt_keeps "$H/$f.sla.yaml"
 done
