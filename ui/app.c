@@ -29,6 +29,7 @@
 #include "src/l10n.h"
 #include "src/sla_yaml.h"
 #include "src/spawn.h"
+#include "src/spell.h"
 #include "src/validate.h"
 #include "src/xalloc.h"
 #include "ui/actions.h"
@@ -127,6 +128,11 @@ struct app {
     char lang[16]; /* the screen language, for numbers and figures */
     struct findings findings;
     bool findings_stale;
+    /* Spelling: loaded after the first screen is drawn (spell_load). */
+    struct spell *sp;
+    bool spell_tried;
+    char spell_lang[16]; /* the metadata.language the speller was loaded for */
+    const char *dict;    /* --dict NAME, or NULL */
 };
 
 static struct app A;
@@ -951,6 +957,54 @@ static bool downtime_figure(const char *item_prefix, char *buf, size_t size)
 
 static int draw_cursor_y = -1, draw_cursor_x = -1;
 
+/* Is this field free text to spell check? */
+static bool spell_field(const struct forms_field *f, const char *path)
+{
+    char buf[PATHMAX + 4];
+    switch (f->widget) {
+    case FW_TEXT:
+    case FW_MULTILINE:
+        return spell_is_text_path(path);
+    case FW_TEXTLIST:
+        snprintf(buf, sizeof buf, "%s[0]", path);
+        return spell_is_text_path(buf);
+    default:
+        return false;
+    }
+}
+
+struct ul_ctx {
+    const char *text;
+    size_t off, len;
+    int y, x, w;
+};
+
+static int ul_cb(size_t off, size_t len, void *ud)
+{
+    struct ul_ctx *c = ud;
+    if (off + len <= c->off || off >= c->off + c->len)
+        return 0;
+    size_t s = off < c->off ? c->off : off;
+    size_t e = off + len > c->off + c->len ? c->off + c->len : off + len;
+    int col = draw_width(c->text + c->off, s - c->off);
+    if (col >= c->w)
+        return 0;
+    theme_set(THEME_MISSPELT);
+    draw_text(c->y, c->x + col, c->w - col, c->text + s, e - s);
+    return 0;
+}
+
+/* Underline the misspelt words of text that fall in the len bytes from off,
+ * drawn at (y, x) in w columns.  The whole text is checked so that a word
+ * cut by the edge of the view is judged whole. */
+static void underline_misspelt(const char *text, size_t off, size_t len, int y, int x, int w)
+{
+    if (!A.sp || len == 0 || !body_row(y))
+        return;
+    struct ul_ctx c = {text, off, len, y, x, w};
+    spell_check_text(A.sp, text, ul_cb, &c);
+}
+
 /* Draw a text field's value; focused: the editor with its cursor. */
 static void draw_text_value(const struct forms_field *f, const char *path, int y, int rows, bool focused)
 {
@@ -962,6 +1016,8 @@ static void draw_text_value(const struct forms_field *f, const char *path, int y
         if (body_row(y)) {
             draw_blank(y, x, w);
             draw_text(y, x, w, lineedit_text(&A.ed.le) + v.off, v.len);
+            if (spell_field(f, path))
+                underline_misspelt(lineedit_text(&A.ed.le), v.off, v.len, y, x, w);
             draw_cursor_y = y;
             draw_cursor_x = x + (int)v.cursor_col;
         }
@@ -974,13 +1030,18 @@ static void draw_text_value(const struct forms_field *f, const char *path, int y
         size_t n;
         const struct text_line *tl = textarea_rows(&A.ed.ta, &n);
         const char *t = textarea_text(&A.ed.ta);
+        bool sp = spell_field(f, path);
         for (int r = 0; r < rows; r++) {
             if (!body_row(y + r))
                 continue;
+            theme_set(THEME_FIELD_FOCUS);
             draw_blank(y + r, x, w);
             size_t l = v.top + (size_t)r;
-            if ((size_t)r < v.nrows && l < n)
+            if ((size_t)r < v.nrows && l < n) {
                 draw_text(y + r, x, w, t + tl[l].off, tl[l].len);
+                if (sp)
+                    underline_misspelt(t, tl[l].off, tl[l].len, y + r, x, w);
+            }
             if ((size_t)r == v.cursor_row) {
                 draw_cursor_y = y + r;
                 draw_cursor_x = x + (int)v.cursor_col;
@@ -989,10 +1050,13 @@ static void draw_text_value(const struct forms_field *f, const char *path, int y
         return;
     }
     char *s = field_text(f, path);
+    bool sp = spell_field(f, path);
     if (!is_multiline(f->widget)) {
         if (body_row(y)) {
             draw_blank(y, x, w);
             draw_text(y, x, w, s, strlen(s));
+            if (sp)
+                underline_misspelt(s, 0, strlen(s), y, x, w);
         }
     } else {
         struct wrap wr = {0};
@@ -1001,10 +1065,13 @@ static void draw_text_value(const struct forms_field *f, const char *path, int y
             size_t l = (size_t)r;
             if (!body_row(y + r))
                 continue;
+            theme_set(focused ? THEME_FIELD_FOCUS : THEME_FIELD);
             draw_blank(y + r, x, w);
             if (l < wr.n) {
                 size_t e = wrap_line_end(s, &wr, l);
                 draw_text(y + r, x, w, s + wr.start[l], e - wr.start[l]);
+                if (sp)
+                    underline_misspelt(s, wr.start[l], e - wr.start[l], y + r, x, w);
             }
         }
         if (wr.n > (size_t)rows && body_row(y + rows - 1)) {
@@ -1500,7 +1567,8 @@ struct box {
     int y, x, h, w;
 };
 
-static struct box draw_box(int h, int w, const char *title)
+/* A dialog box of h rows and w columns at row y (centred when y < 0). */
+static struct box draw_box_at(int y, int h, int w, const char *title)
 {
     struct box b;
     if (w > COLS - 2)
@@ -1509,7 +1577,7 @@ static struct box draw_box(int h, int w, const char *title)
         h = LINES - 2;
     b.h = h;
     b.w = w;
-    b.y = (LINES - h) / 2;
+    b.y = y < 0 || y + h > LINES ? (LINES - h) / 2 : y;
     b.x = (COLS - w) / 2;
     theme_set(THEME_DIALOG);
     for (int r = 0; r < h; r++)
@@ -1529,6 +1597,8 @@ static struct box draw_box(int h, int w, const char *title)
     }
     return b;
 }
+
+static struct box draw_box(int h, int w, const char *title) { return draw_box_at(-1, h, w, title); }
 
 /* Wrap text to width columns into rows (each a new string). */
 static size_t wrap_rows(const char *text, int width, char ***out)
@@ -1907,6 +1977,467 @@ static int do_save(void)
     A.findings_stale = true;
     set_msg(THEME_STEP_DONE, _("Saved %s (version %s)."), path, vbuf);
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Spelling                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Load the dictionary of metadata.language (again when it changed).  Called
+ * by the loop after a screen has been drawn, never before the first. */
+static void spell_load(void)
+{
+    const char *lang = doc_get_str(A.root, "metadata.language");
+    if (!lang || !*lang)
+        lang = "en";
+    if (A.spell_tried && strcmp(lang, A.spell_lang) == 0)
+        return;
+    A.spell_tried = true;
+    snprintf(A.spell_lang, sizeof A.spell_lang, "%s", lang);
+    spell_close(A.sp);
+    struct err e;
+    err_clear(&e);
+    A.sp = spell_open_lang(lang, A.dict, &e);
+    if (A.sp)
+        spell_doc_ignore_set(A.sp, A.root);
+    else
+        set_msg(THEME_WARNING, _("No spelling dictionary for the language \"%s\": misspelt words are not marked."),
+                lang);
+}
+
+/* The choices of the spelling dialog, in the order of its buttons. */
+enum spell_choice {
+    SC_REPLACE,
+    SC_ALL,
+    SC_TYPE,
+    SC_SKIP,
+    SC_IGNORE,
+    SC_DICT,
+    SC_STOP,
+    SC_COUNT
+};
+
+static const char *const spell_buttons[SC_COUNT] = {
+    N_("Replace"), N_("All"), N_("Type"), N_("Skip"), N_("Ignore"), N_("Dictionary"), N_("End"),
+};
+static const char *const spell_button_help[SC_COUNT] = {
+    N_("Replace this word with the chosen suggestion."),
+    N_("Replace this word with the chosen suggestion everywhere in the agreement."),
+    N_("Type the replacement yourself."),
+    N_("Leave this word as it is, this time."),
+    N_("Accept this word in this agreement (it is kept in its spell_ignore list)."),
+    N_("Add this word to your personal dictionary."),
+    N_("Stop checking."),
+};
+
+struct spell_found {
+    size_t from, off, len;
+    bool found;
+};
+
+static int first_hit_cb(size_t off, size_t len, void *ud)
+{
+    struct spell_found *h = ud;
+    if (off < h->from)
+        return 0;
+    h->off = off;
+    h->len = len;
+    h->found = true;
+    return 1;
+}
+
+/* Byte offset where to start showing text[ls..off) so that it takes at most
+ * cols columns. */
+static size_t crop_left(const char *text, size_t ls, size_t off, int cols)
+{
+    size_t s = ls;
+    while (s < off && draw_width(text + s, off - s) > cols) {
+        ucs4_t uc;
+        int l = u8_mbtouc(&uc, (const uint8_t *)text + s, off - s);
+        s += l > 0 ? (size_t)l : 1;
+    }
+    return s;
+}
+
+/* Ask what to do with the misspelt word at text[off, off+len).  Returns the
+ * choice; *sugg the suggestion chosen (or typed: *typed then holds it). */
+static enum spell_choice spell_dialog(const char *where, const char *text, size_t off, size_t len,
+                                      char **sugg, size_t nsugg, char **typed, size_t *pick)
+{
+    int sel = nsugg ? SC_REPLACE : SC_SKIP;
+    size_t s_sel = 0;
+    size_t shown = nsugg > 6 ? 6 : nsugg;
+    *typed = NULL;
+    for (;;) {
+        erase();
+        draw_all();
+        if (!too_small()) {
+            int w = COLS - 4;
+            int h = 7 + (int)(shown ? shown : 1) + 1;
+            if (h > LINES - 4)
+                h = LINES - 4;
+            char title[128];
+            snprintf(title, sizeof title, _("Spelling (%s)"), spell_dict_name(A.sp));
+            /* At the bottom, so that the field stays visible above. */
+            struct box b = draw_box_at(LINES - 2 - h, h, w, title);
+            int iw = w - 4, x0 = b.x + 2, y = b.y + 1;
+            theme_set(THEME_DIALOG);
+            draw_str(y++, x0, iw, where);
+            /* The word in its line, cropped around it. */
+            size_t ls = off, le = off + len;
+            while (ls > 0 && text[ls - 1] != '\n')
+                ls--;
+            while (text[le] && text[le] != '\n')
+                le++;
+            int ww = draw_width(text + off, len);
+            int before = (iw - ww) / 2;
+            if (before < 0)
+                before = 0;
+            size_t st = crop_left(text, ls, off, before);
+            int x = x0;
+            if (st > ls) {
+                x += draw_str(y, x, iw, draw_glyph(DRAW_ELLIPSIS));
+                st = crop_left(text, ls, off, before - 1 > 0 ? before - 1 : 0);
+            }
+            x += draw_text(y, x, x0 + iw - x, text + st, off - st);
+            theme_set(THEME_MISSPELT);
+            x += draw_text(y, x, x0 + iw - x, text + off, len);
+            theme_set(THEME_DIALOG);
+            if (x < x0 + iw)
+                draw_text(y, x, x0 + iw - x, text + off + len, le - off - len);
+            y += 2;
+            if (nsugg == 0) {
+                draw_str(y++, x0, iw, _("No suggestions."));
+            } else {
+                for (size_t i = 0; i < shown && y < b.y + h - 3; i++) {
+                    char row[256];
+                    snprintf(row, sizeof row, " %zu  %s ", i + 1, sugg[i]);
+                    theme_set(i == s_sel ? THEME_SELECTED : THEME_DIALOG);
+                    draw_str(y++, x0, iw, row);
+                }
+            }
+            y = b.y + h - 3;
+            x = x0;
+            for (int i = 0; i < SC_COUNT; i++) {
+                char bt[96];
+                snprintf(bt, sizeof bt, "[%s]", _(spell_buttons[i]));
+                theme_set(i == sel ? THEME_BUTTON_FOCUS : THEME_DIALOG);
+                x += draw_str(y, x, x0 + iw - x, bt) + 1;
+            }
+            theme_set(THEME_HINT);
+            draw_str(b.y + h - 2, x0, iw, _(spell_button_help[sel]));
+        }
+        struct term_key k = term_key();
+        if (k.fn && (k.code == TERM_EOF || k.code == TERM_INTR)) {
+            eof_seen = true;
+            return SC_STOP;
+        }
+        if (k.fn) {
+            switch (k.code) {
+            case KEY_UP: if (s_sel > 0) s_sel--; break;
+            case KEY_DOWN: if (s_sel + 1 < shown) s_sel++; break;
+            case KEY_LEFT: case KEY_BTAB: sel = (sel + SC_COUNT - 1) % SC_COUNT; break;
+            case KEY_RIGHT: sel = (sel + 1) % SC_COUNT; break;
+            case KEY_ENTER: goto chosen;
+            case KEY_F(7): case KEY_F(10): return SC_STOP;
+            default: break;
+            }
+            continue;
+        }
+        if (k.code == 27 || k.code == ('g' & 0x1f))
+            return SC_STOP;
+        if (k.code == '\t') {
+            sel = (sel + 1) % SC_COUNT;
+            continue;
+        }
+        if (k.code == '\r' || k.code == '\n')
+            goto chosen;
+        if (k.code >= '1' && k.code <= '9' && (size_t)(k.code - '1') < shown) {
+            s_sel = (size_t)(k.code - '1');
+            sel = SC_REPLACE;
+            goto chosen;
+        }
+        if (k.code > ' ' && k.code < 0x7f) {
+            for (int i = 0; i < SC_COUNT; i++) {
+                ucs4_t uc;
+                const char *bl = _(spell_buttons[i]);
+                u8_mbtouc(&uc, (const uint8_t *)bl, strlen(bl));
+                if (uc < 0x80 && (k.code | 0x20) == ((int)uc | 0x20)) {
+                    sel = i;
+                    goto chosen;
+                }
+            }
+        }
+        continue;
+    chosen:
+        if ((sel == SC_REPLACE || sel == SC_ALL) && nsugg == 0)
+            sel = SC_TYPE;
+        if (sel == SC_TYPE) {
+            char *w = xstrndup(text + off, len);
+            char *t = ask_text(_("Spelling"), _("Replace with:"), w);
+            free(w);
+            if (!t) {
+                if (eof_seen)
+                    return SC_STOP;
+                continue;
+            }
+            *typed = t;
+        }
+        *pick = s_sel;
+        return (enum spell_choice)sel;
+    }
+}
+
+/* text with the bytes [off, off+len) replaced by repl (new string). */
+static char *splice(const char *text, size_t off, size_t len, const char *repl)
+{
+    size_t tl = strlen(text), rl = strlen(repl);
+    char *n = xmalloc(tl - len + rl + 1);
+    memcpy(n, text, off);
+    memcpy(n + off, repl, rl);
+    memcpy(n + off + rl, text + off + len, tl - off - len + 1);
+    return n;
+}
+
+/* Store a field's new text in the tree, keeping the editor in step. */
+static void spell_store(const struct forms_field *f, const char *path, const char *text)
+{
+    bool here = A.editing && strcmp(A.edit_path, path) == 0;
+    if (here)
+        A.editing = false; /* the tree gets the new text, not the editor's */
+    tree_put(path, text_node(f, text));
+    if (here)
+        begin_edit();
+}
+
+struct word_hits {
+    const char *text, *word;
+    size_t *offs;
+    size_t n, cap;
+};
+
+static int word_hit_cb(size_t off, size_t len, void *ud)
+{
+    struct word_hits *w = ud;
+    if (len == strlen(w->word) && memcmp(w->text + off, w->word, len) == 0) {
+        w->offs = xgrow(w->offs, &w->cap, w->n + 1, sizeof *w->offs);
+        w->offs[w->n++] = off;
+    }
+    return 0;
+}
+
+/* Replace every misspelt occurrence of word in text by repl; *pos (a byte
+ * offset, may be NULL) moves with the text before it.  Returns the new
+ * text, or NULL when nothing changed. */
+static char *replace_word(const char *text, const char *word, const char *repl, size_t *pos)
+{
+    struct word_hits w = {text, word, NULL, 0, 0};
+    spell_check_text(A.sp, text, word_hit_cb, &w);
+    if (w.n == 0)
+        return NULL;
+    char *cur = xstrdup(text);
+    size_t wl = strlen(word), rl = strlen(repl);
+    for (size_t i = w.n; i-- > 0;) {
+        char *n = splice(cur, w.offs[i], wl, repl);
+        free(cur);
+        cur = n;
+        if (pos && w.offs[i] < *pos)
+            *pos = *pos + rl - wl;
+    }
+    free(w.offs);
+    return cur;
+}
+
+/* A place of the walk: the step and the chain of list items down to a
+ * field. */
+struct spell_walk {
+    size_t step;
+    int depth;
+    const struct forms_field *list[MAXDEPTH];
+    size_t list_field[MAXDEPTH]; /* index of the list field in its form */
+    size_t item[MAXDEPTH];
+    char lpath[MAXDEPTH][PATHMAX];
+    /* mode: ask (the F7 walk) or replace everywhere */
+    bool replace_all;
+    const char *word, *repl;
+    const char *skip_path; /* replace everywhere: the field being walked */
+    size_t words;          /* misspelt words shown */
+    bool stopped;
+};
+
+static void spell_walk_all(struct spell_walk *w);
+
+/* Put the screen on field fi of the place w describes. */
+static void spell_goto(struct spell_walk *w, size_t fi)
+{
+    A.from_review = false;
+    goto_step(w->step);
+    for (int d = 0; d < w->depth; d++) {
+        focus_field(w->list_field[d]);
+        open_item(w->list[d], w->lpath[d], w->item[d]);
+    }
+    focus_field(fi);
+}
+
+/* Ask about each misspelt word of one field. */
+static void spell_walk_field(struct spell_walk *w, const struct forms_field *f, size_t fi, const char *path)
+{
+    size_t pos = 0;
+    bool placed = false;
+    for (;;) {
+        char *text = field_text(f, path);
+        struct spell_found h = {pos, 0, 0, false};
+        spell_check_text(A.sp, text, first_hit_cb, &h);
+        if (!h.found) {
+            free(text);
+            return;
+        }
+        if (!placed) {
+            spell_goto(w, fi);
+            placed = true;
+        }
+        w->words++;
+        char *word = xstrndup(text + h.off, h.len);
+        char **sugg = NULL;
+        size_t nsugg = spell_suggest(A.sp, word, 9, &sugg);
+        char where[PATHMAX + 128];
+        snprintf(where, sizeof where, "%s  (%s)", _(f->label), path);
+        char *typed = NULL;
+        size_t pick = 0;
+        enum spell_choice c = spell_dialog(where, text, h.off, h.len, sugg, nsugg, &typed, &pick);
+        const char *repl = typed ? typed : pick < nsugg ? sugg[pick] : NULL;
+        struct err e;
+        err_clear(&e);
+        switch (c) {
+        case SC_REPLACE:
+        case SC_TYPE: {
+            char *n = splice(text, h.off, h.len, repl);
+            spell_store(f, path, n);
+            free(n);
+            pos = h.off + strlen(repl);
+            break;
+        }
+        case SC_ALL: {
+            /* This field first (positions move), then every other one. */
+            size_t p = h.off + h.len;
+            char *n = replace_word(text, word, repl, &p);
+            if (n) {
+                spell_store(f, path, n);
+                free(n);
+            }
+            pos = p;
+            struct spell_walk all = {.replace_all = true, .word = word, .repl = repl, .skip_path = path};
+            spell_walk_all(&all);
+            break;
+        }
+        case SC_SKIP:
+            pos = h.off + h.len;
+            break;
+        case SC_IGNORE: {
+            struct doc_node *ig = doc_ensure(A.root, "metadata.spell_ignore", DOC_SEQ);
+            if (ig && ig->kind == DOC_SEQ) {
+                doc_seq_push(ig, doc_new_scalar(word, DOC_QUOTED));
+                A.dirty = true;
+                A.findings_stale = true;
+                spell_doc_ignore_set(A.sp, A.root);
+            } else {
+                spell_ignore_add(A.sp, word);
+            }
+            break;
+        }
+        case SC_DICT:
+            if (spell_personal_add(A.sp, word, &e) != 0) {
+                char m[2200];
+                err_format(&e, m, sizeof m);
+                set_msg(THEME_ERROR, _("Cannot add to the personal dictionary: %s"), m);
+            }
+            break;
+        case SC_STOP:
+        default:
+            w->stopped = true;
+            break;
+        }
+        free(typed);
+        free(word);
+        spell_list_free(sugg);
+        free(text);
+        if (w->stopped)
+            return;
+    }
+}
+
+static void spell_walk_form(struct spell_walk *w, const struct forms_field *fields, size_t n, const char *prefix)
+{
+    for (size_t i = 0; i < n && !w->stopped; i++) {
+        const struct forms_field *f = &fields[i];
+        if (!field_visible(f))
+            continue;
+        char path[PATHMAX];
+        snprintf(path, sizeof path, "%s%s", prefix, f->path);
+        if (f->widget == FW_LIST) {
+            if (w->depth >= MAXDEPTH - 1)
+                continue;
+            size_t cnt = doc_count(A.root, path);
+            int d = w->depth++;
+            w->list[d] = f;
+            w->list_field[d] = i;
+            snprintf(w->lpath[d], PATHMAX, "%s", path);
+            for (size_t it = 0; it < cnt && !w->stopped; it++) {
+                w->item[d] = it;
+                char pre[PATHMAX];
+                if (snprintf(pre, sizeof pre, "%s[%zu].", path, it) >= (int)sizeof pre)
+                    continue;
+                spell_walk_form(w, f->fields, f->nfields, pre);
+            }
+            w->depth--;
+        } else if (spell_field(f, path)) {
+            if (!w->replace_all) {
+                spell_walk_field(w, f, i, path);
+            } else if (strcmp(path, w->skip_path) != 0) {
+                char *text = field_text(f, path);
+                char *nt = replace_word(text, w->word, w->repl, NULL);
+                if (nt)
+                    spell_store(f, path, nt);
+                free(nt);
+                free(text);
+            }
+        }
+    }
+}
+
+static void spell_walk_all(struct spell_walk *w)
+{
+    for (size_t s = 0; s < A.forms.nsteps && !w->stopped; s++) {
+        if (!step_visible(s) || is_review(&A.forms.steps[s]))
+            continue;
+        w->step = s;
+        w->depth = 0;
+        spell_walk_form(w, A.forms.steps[s].fields, A.forms.steps[s].nfields, "");
+    }
+}
+
+/* F7: walk every misspelt word of the agreement in step order. */
+static void act_spell(void)
+{
+    commit_edit();
+    spell_load();
+    if (!A.sp) {
+        set_msg(THEME_WARNING, _("No spelling dictionary for the language \"%s\"."), A.spell_lang);
+        return;
+    }
+    size_t step = A.step;
+    struct spell_walk w = {0};
+    spell_walk_all(&w);
+    if (eof_seen)
+        return;
+    if (w.words == 0) {
+        goto_step(step);
+        set_msg(THEME_STEP_DONE, _("Spelling: no misspelt words."));
+    } else if (w.stopped) {
+        set_msg(THEME_WARNING, _("Spelling check stopped."));
+    } else {
+        set_msg(THEME_STEP_DONE, _("Spelling check finished."));
+    }
 }
 
 static void act_quit(void)
@@ -2426,7 +2957,7 @@ static void handle_key(struct term_key k)
     case ACT_EDITOR: act_editor(); break;
     case ACT_REVIEW: act_review(); break;
     case ACT_SUMMARY: set_msg(THEME_WARNING, _("The summary preview is not available yet: use \"pacta summary FILE\".")); break;
-    case ACT_SPELL: set_msg(THEME_WARNING, _("The spelling check is not available yet: use \"pacta spell FILE\".")); break;
+    case ACT_SPELL: act_spell(); break;
     case ACT_ADD:
         if (f && f->widget == FW_LIST)
             act_add(f, path);
@@ -2522,7 +3053,18 @@ static int run(void)
     while (!A.quit) {
         erase();
         draw_all();
+        if (!A.spell_tried) {
+            /* The first screen is out before the dictionary loads. */
+            refresh();
+            spell_load();
+            erase();
+            draw_all();
+        } else {
+            spell_load(); /* again only when metadata.language changed */
+        }
         struct term_key k = term_key();
+        if (k.fn && k.code == TERM_IDLE)
+            continue;
         if (k.fn && k.code == TERM_INTR) {
             save_recovery();
             status = 130;
@@ -2542,6 +3084,9 @@ static int run(void)
     forms_free(&A.forms);
     findings_free(&A.findings);
     ed_free(&A.ed);
+    spell_close(A.sp);
+    A.sp = NULL;
+    A.spell_tried = false;
     return failures ? 1 : status;
 }
 
@@ -2560,6 +3105,7 @@ int app_edit(struct doc_node *root, const char *path_or_NULL)
     A.path = path_or_NULL ? xstrdup(path_or_NULL) : NULL;
     A.ask_overwrite = true;
     A.dirty = true;
+    A.dict = getenv("PACTA_DICT");
     screen_lang(getenv("PACTA_SCREEN_LANG"));
     int rc = run();
     free(A.path);
@@ -2586,15 +3132,19 @@ static struct doc_node *new_agreement(const char *lang)
 
 static void usage(FILE *to)
 {
-    fprintf(to, _("Usage: pacta [--lang es|en] [FILE]\n"
+    fprintf(to, _("Usage: pacta [--lang es|en] [--dict NAME] [FILE]\n"
                   "Draft or edit a Service Level Agreement in the wizard.\n"));
 }
 
 int app_main(int argc, char **argv)
 {
-    const char *lang = NULL, *file = NULL;
+    const char *lang = NULL, *file = NULL, *dict = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+        if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) {
+            dict = argv[++i];
+        } else if (strncmp(argv[i], "--dict=", 7) == 0) {
+            dict = argv[i] + 7;
+        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
             lang = argv[++i];
         } else if (strncmp(argv[i], "--lang=", 7) == 0) {
             lang = argv[i] + 7;
@@ -2620,6 +3170,7 @@ int app_main(int argc, char **argv)
         setenv("LANGUAGE", lang, 1);
     }
     memset(&A, 0, sizeof A);
+    A.dict = dict ? dict : getenv("PACTA_DICT");
     screen_lang(lang);
     struct err e;
     err_clear(&e);

@@ -8,7 +8,11 @@
  *
  * Headless runs: PACTA_UI_SCRIPT=FILE (and PACTA_UI_SIZE=COLSxROWS) run the
  * real screens on a null terminal with keys from FILE (ui/term.h).  For
- * reproducible dumps PACTA_TODAY=YYYY-MM-DD fixes the date saves write. */
+ * reproducible dumps PACTA_TODAY=YYYY-MM-DD fixes the date saves write.
+ *
+ * Spelling: the dictionary of metadata.language is loaded after the first
+ * screen is drawn; `--dict NAME` (or PACTA_DICT, for tests) overrides it
+ * (see spell_dict_for_lang). */
 #ifndef PACTA_UI_APP_H
 #define PACTA_UI_APP_H
 
@@ -18,7 +22,7 @@
 #define APP_MIN_COLS 60
 #define APP_MIN_ROWS 16
 
-/* `pacta [--lang es|en] [FILE]`: FILE missing on disk starts a new
+/* `pacta [--lang es|en] [--dict NAME] [FILE]`: FILE missing on disk starts a new
  * agreement saved there without asking; no FILE starts a new agreement and
  * asks for a name at the first save.  Returns the process exit status
  * (0; 64 without a terminal; 65 for an unreadable FILE; 1 when a headless

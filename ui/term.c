@@ -16,6 +16,7 @@
 #include "src/xalloc.h"
 #include "ui/draw.h"
 #include "ui/term.h"
+#include "ui/theme.h"
 
 static SCREEN *screen;
 static FILE *null_out, *null_in;
@@ -23,6 +24,7 @@ static FILE *script;
 static unsigned script_line;
 static int failures;
 static volatile sig_atomic_t interrupted;
+static int idle_ms = -1;
 
 /* Keys waiting to be delivered (from :type / :key). */
 static struct term_key *queue;
@@ -61,6 +63,7 @@ int term_start(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
 
     if (path && *path) {
         script = fopen(path, "r");
@@ -106,6 +109,8 @@ int term_start(void)
     }
     draw_init();
     setup_modes();
+    if (!script && idle_ms >= 0)
+        timeout(idle_ms);
     return 0;
 }
 
@@ -139,6 +144,13 @@ void term_resume(void)
     reset_prog_mode();
     clearok(curscr, TRUE);
     refresh();
+}
+
+void term_idle_timeout(int ms)
+{
+    idle_ms = ms;
+    if (screen && !script)
+        timeout(ms);
 }
 
 bool term_mouse(int *y, int *x)
@@ -246,6 +258,69 @@ static char *screen_row(int y)
     return out;
 }
 
+/* The runs of cells shown in the misspelt-word role on row y, as
+ * "run | run" (empty when none). */
+static char *screen_marks(int y)
+{
+    char *row = screen_row(y);
+    size_t cap = strlen(row) + (size_t)COLS * 3 + 8, len = 0;
+    char *out = xmalloc(cap);
+    out[0] = 0;
+    bool in = false;
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    for (int x = 0; x < COLS; x++) {
+        cchar_t cc;
+        wchar_t wc[CCHARW_MAX + 1];
+        attr_t a;
+        short pair;
+        if (mvin_wch(y, x, &cc) == ERR)
+            break;
+        if (getcchar(&cc, wc, &a, &pair, NULL) == ERR)
+            continue;
+        if (x > 0 && wc[0] == 0)
+            continue;
+        bool m = theme_cell_is(THEME_MISSPELT, a, pair);
+        if (m && !in && len > 0) {
+            memcpy(out + len, " | ", 3);
+            len += 3;
+        }
+        in = m;
+        if (m)
+            for (int i = 0; wc[i] && i < CCHARW_MAX; i++) {
+                char mb[MB_LEN_MAX];
+                size_t n = wcrtomb(mb, wc[i], &st);
+                if (n == (size_t)-1) {
+                    mb[0] = '?';
+                    n = 1;
+                    memset(&st, 0, sizeof st);
+                }
+                if (len + n + 4 > cap)
+                    out = xgrow(out, &cap, len + n + 4, 1);
+                memcpy(out + len, mb, n);
+                len += n;
+            }
+        int w = wcwidth(wc[0]);
+        if (w > 1)
+            x += w - 1;
+    }
+    out[len] = 0;
+    free(row);
+    return out;
+}
+
+static void dump_marks(const char *name)
+{
+    printf("--- %s marks\n", name);
+    for (int y = 0; y < LINES; y++) {
+        char *m = screen_marks(y);
+        if (*m)
+            printf("%d: %s\n", y, m);
+        free(m);
+    }
+    fflush(stdout);
+}
+
 static bool screen_has(const char *text)
 {
     bool found = false;
@@ -299,6 +374,21 @@ static struct term_key script_key(void)
                     fprintf(stderr, "script line %u: unknown key %s\n", script_line, tok);
         } else if (strcmp(line, ":dump") == 0) {
             dump(arg);
+        } else if (strcmp(line, ":marks") == 0) {
+            dump_marks(arg);
+        } else if (strcmp(line, ":idle") == 0) {
+            k = (struct term_key){true, TERM_IDLE};
+            free(line);
+            return k;
+        } else if (strcmp(line, ":signal") == 0) {
+            if (strcmp(arg, "HUP") == 0 || strcmp(arg, "TERM") == 0 || strcmp(arg, "INT") == 0)
+                interrupted = 1;
+            else
+                fprintf(stderr, "script line %u: bad :signal\n", script_line);
+            if (interrupted) {
+                free(line);
+                return (struct term_key){true, TERM_INTR};
+            }
         } else if (strcmp(line, ":resize") == 0) {
             int c, r;
             if (sscanf(arg, "%d %d", &c, &r) == 2 && c > 0 && r > 0) {
@@ -348,8 +438,11 @@ struct term_key term_key(void)
         int r = get_wch(&wc);
         if (interrupted)
             return (struct term_key){true, TERM_INTR};
-        if (r == ERR)
+        if (r == ERR) {
+            if (idle_ms >= 0)
+                return (struct term_key){true, TERM_IDLE};
             continue;
+        }
         if (r == KEY_CODE_YES)
             return (struct term_key){true, (int)wc};
         if (wc == 127 || wc == 8)

@@ -17,6 +17,11 @@
  *   :click ROW COL      a mouse click at a screen cell (0-based)
  *   :assert TEXT        fail unless TEXT is on the screen
  *   :refute TEXT        fail if TEXT is on the screen
+ *   :marks NAME         write "--- NAME marks" and, for each row with cells
+ *                       in the misspelt-word role, "ROW: run | run" (the
+ *                       text of each run of such cells)
+ *   :idle               the input timeout elapses once (TERM_IDLE)
+ *   :signal NAME        act as if SIGHUP, SIGTERM or SIGINT had arrived
  *
  * When the script ends, term_key() returns TERM_EOF and the screens close
  * without saving. */
@@ -32,6 +37,7 @@ struct term_key {
 
 #define TERM_EOF (-2)   /* with fn: the script ended */
 #define TERM_INTR (-3)  /* with fn: a termination signal arrived */
+#define TERM_IDLE (-4)  /* with fn: no key within the idle timeout */
 
 /* Open the screen (real or headless).  Returns 0, or -1 with a message on
  * stderr when there is no usable terminal (exit status 64 then). */
@@ -47,7 +53,12 @@ int term_failures(void);
 /* Leave curses mode for an external program and come back. */
 void term_suspend(void);
 void term_resume(void);
-/* Was a termination signal received (SIGTERM, SIGHUP)? */
+/* Was a termination signal received (SIGTERM, SIGHUP, SIGINT)?  The
+ * handlers only set a flag; term_key() then returns TERM_INTR. */
 bool term_interrupted(void);
+/* Make term_key() return TERM_IDLE when no key comes within ms
+ * milliseconds (negative: wait for ever, the default).  Uses the input
+ * timeout of curses (wtimeout), never a timer signal. */
+void term_idle_timeout(int ms);
 
 #endif

@@ -43,3 +43,11 @@ void theme_set(enum theme_role r)
     else
         attr_set(roles[r].mono_attr, 0, NULL);
 }
+
+bool theme_cell_is(enum theme_role r, unsigned long attrs, int pair)
+{
+    if (colour)
+        return pair == (r == THEME_NORMAL ? 0 : (int)r);
+    attr_t want = roles[r].mono_attr;
+    return ((attr_t)attrs & (A_ATTRIBUTES & ~A_COLOR)) == want;
+}

@@ -44,5 +44,9 @@ void theme_init(void);
 bool theme_colour(void);
 /* Set stdscr's attributes to those of a role. */
 void theme_set(enum theme_role r);
+/* Does a screen cell with these attributes (attr_t) and colour pair show
+ * role r?  In colour the pair tells; in monochrome the attributes (the
+ * headless driver uses it to show misspelt words in dumps). */
+bool theme_cell_is(enum theme_role r, unsigned long attrs, int pair);
 
 #endif

@@ -13,9 +13,14 @@
 #   # after: COMMAND     a shell command run in the folder afterwards; it
 #                        must succeed (checks on the saved file)
 #
+# Every run spells with the tiny fixture dictionary (PACTA_DICT), so that
+# underlines and suggestions do not depend on the dictionaries installed;
+# the personal dictionary goes to home/data/pacta/dictionary.txt.
+#
 # To regenerate the expected dumps after an intended change, run with
 # PACTA_UI_REGEN=1 (then read the diff before committing):
 #   PACTA_UI_REGEN=1 make check TESTS=tests/ui/run.sh
+# PACTA_UI_ONLY=NAME (or a shell pattern) runs only the matching scripts.
 set -u
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 PACTA=${PACTA:-$top_srcdir/pacta}
@@ -24,7 +29,7 @@ if [ ! -x "$PACTA" ]; then
     echo "1..0 # SKIP pacta binary not built ($PACTA)"
     exit 77
 fi
-scripts=$(ls "$here"/*.script 2>/dev/null)
+scripts=$(ls "$here"/${PACTA_UI_ONLY:-*}.script 2>/dev/null)
 n=0
 for s in $scripts; do n=$((n + 1)); done
 echo "1..$n"
@@ -56,7 +61,8 @@ for s in $scripts; do
     out=$dir/out
     # shellcheck disable=SC2086
     (cd "$dir" && env HOME="$dir/home" XDG_STATE_HOME="$dir/home/state" \
-        XDG_CONFIG_HOME="$dir/home/config" TERM=xterm-256color \
+        XDG_CONFIG_HOME="$dir/home/config" XDG_DATA_HOME="$dir/home/data" \
+        PACTA_DICT="$top_srcdir/tests/data/dict/tiny" TERM=xterm-256color \
         PACTA_TODAY=2026-11-28 PACTA_UI_SCRIPT="$s" PACTA_UI_SIZE="$size" \
         VISUAL="$here/fake-editor.sh" $envs "$PACTA" $args >"$out" 2>"$dir/err")
     rc=$?
