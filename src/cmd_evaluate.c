@@ -168,6 +168,8 @@ int cmd_evaluate(int argc, char **argv)
         goto out;
     }
     if (evaluate_run(sla, &m, period, &r, &e) < 0) {
+        if (!e.file[0])
+            snprintf(e.file, sizeof e.file, "%s", file);
         print_err(&e);
         goto out;
     }

@@ -68,7 +68,11 @@ static int mfail(struct ctx *c, const char *mpath, const char *fmt, ...)
 /* An error about the agreement. */
 static int afail(struct ctx *c, const char *path, const char *msg)
 {
-    err_set(c->e, NULL, 0, 0, "%s [%s]", msg, path);
+    unsigned line = 0, col = 0;
+    char p[600];
+    snprintf(p, sizeof p, "%s", path); /* path may be c->path */
+    doc_pos(c->sla, p, &line, &col);
+    err_set(c->e, NULL, line, col, "%s [%s]", msg, p);
     return -1;
 }
 

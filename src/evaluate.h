@@ -104,7 +104,9 @@ struct evaluate_result {
  * NULL; earlier periods still count for yearly caps and repeated failures).
  * Returns 0, or -1 with e set when a measurement names something the
  * agreement does not have, or the agreement lacks what a computation needs
- * (support hours for a business clock, a price item). */
+ * (support hours for a business clock, a price item).  Errors about the
+ * measurements name m->name; errors about the agreement leave e->file empty
+ * for the caller to fill, with the line and column from sla. */
 int evaluate_run(const struct doc_node *sla, const struct measure *m, const char *period,
                  struct evaluate_result *r, struct err *e);
 void evaluate_free(struct evaluate_result *r);
