@@ -986,12 +986,11 @@ static const char *RT(const struct rctx *c, const char *msgid)
     return i18n_lang(c->lang, msgid);
 }
 
-static const char *NL(const struct rctx *c, const char *one, const char *many, unsigned long n)
+/* i18n.h declares i18n_nlang without format_arg: say it here so that the
+ * formats it returns are checked, and xgettext still sees the plural pairs
+ * (keyword i18n_nlang:2,3). */
+const char *i18n_nlang(const char *lang, const char *one, const char *many, unsigned long n)
     __attribute__((format_arg(2), format_arg(3)));
-static const char *NL(const struct rctx *c, const char *one, const char *many, unsigned long n)
-{
-    return i18n_nlang(c->lang, one, many, n);
-}
 
 static char *money(const struct rctx *c, char *buf, long long cents)
 {
@@ -1070,10 +1069,10 @@ static void level_row(const struct rctx *c, const struct evaluate_level *lv)
         else if (decided == 0)
             ;
         else if (lv->missed)
-            snprintf(margin, sizeof margin, NL(c, N_("%zu of %zu ticket late"), N_("%zu of %zu tickets late"), decided),
+            snprintf(margin, sizeof margin, i18n_nlang(c->lang, "%zu of %zu ticket late", "%zu of %zu tickets late", decided),
                      lv->missed, decided);
         else
-            snprintf(margin, sizeof margin, NL(c, N_("%zu of %zu ticket on time"), N_("%zu of %zu tickets on time"), decided),
+            snprintf(margin, sizeof margin, i18n_nlang(c->lang, "%zu of %zu ticket on time", "%zu of %zu tickets on time", decided),
                      decided, decided);
         if (lv->pending) {
             size_t len = strlen(margin);
@@ -1081,7 +1080,7 @@ static void level_row(const struct rctx *c, const struct evaluate_level *lv)
                 snprintf(margin + len, sizeof margin - len, "; ");
             len = strlen(margin);
             snprintf(margin + len, sizeof margin - len,
-                     NL(c, N_("%zu open could still miss"), N_("%zu open could still miss"), lv->pending),
+                     i18n_nlang(c->lang, "%zu open could still miss", "%zu open could still miss", lv->pending),
                      lv->pending);
         }
     } else {
@@ -1138,8 +1137,7 @@ static void deadline_details(const struct rctx *c, const struct evaluate_deadlin
     if (dl->pause_days) {
         n = strlen(buf);
         snprintf(buf + n, sizeof buf - n,
-                 NL(c, N_(", paused %ld day by the other party's late delivery, so due %s"),
-                            N_(", paused %ld days by the other party's late delivery, so due %s"), (unsigned long)dl->pause_days),
+                 i18n_nlang(c->lang, ", paused %ld day by the other party's late delivery, so due %s", ", paused %ld days by the other party's late delivery, so due %s", (unsigned long)dl->pause_days),
                  dl->pause_days, date_text(c, b, dl->due_paused));
     }
     n = strlen(buf);
@@ -1150,7 +1148,7 @@ static void deadline_details(const struct rctx *c, const struct evaluate_deadlin
     n = strlen(buf);
     if (dl->days_late)
         snprintf(buf + n, sizeof buf - n,
-                 NL(c, N_(", %ld day late."), N_(", %ld days late."), (unsigned long)dl->days_late),
+                 i18n_nlang(c->lang, ", %ld day late.", ", %ld days late.", (unsigned long)dl->days_late),
                  dl->days_late);
     else
         snprintf(buf + n, sizeof buf - n, "%s", RT(c, N_(", on time.")));
@@ -1188,7 +1186,7 @@ static void obligation_details(const struct rctx *c, const struct evaluate_oblig
     if (ob->days_late) {
         n = strlen(buf);
         snprintf(buf + n, sizeof buf - n,
-                 NL(c, N_(", %ld day late"), N_(", %ld days late"), (unsigned long)ob->days_late), ob->days_late);
+                 i18n_nlang(c->lang, ", %ld day late", ", %ld days late", (unsigned long)ob->days_late), ob->days_late);
     }
     if (ob->cents) {
         n = strlen(buf);
