@@ -20,9 +20,10 @@ void i18n_init(void);
  * language and of the locales installed: outputs follow the agreement's
  * metadata.language.  Reads the compiled catalogue directly; returns msgid
  * when there is none.  The pointer stays valid for the whole run. */
-const char *i18n_lang(const char *lang, const char *msgid);
+const char *i18n_lang(const char *lang, const char *msgid) __attribute__((format_arg(2)));
 /* Plural forms in language lang (rule n != 1, right for English and
  * Spanish). */
-const char *i18n_nlang(const char *lang, const char *one, const char *many, unsigned long n);
+const char *i18n_nlang(const char *lang, const char *one, const char *many, unsigned long n)
+    __attribute__((format_arg(2), format_arg(3)));
 
 #endif

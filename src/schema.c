@@ -145,6 +145,7 @@ const struct schema_field schema_fields[] = {
     {"remedies.service_credits[].tiers[].below", SCH_NUMBER, NULL, 0},
     {"remedies.service_credits[].tiers[].credit_percent", SCH_NUMBER, NULL, 0},
     {"remedies.service_credits[].monthly_cap_percent", SCH_NUMBER, NULL, SCH_NULLABLE},
+    {"remedies.service_credits[].yearly_cap_percent", SCH_NUMBER, NULL, SCH_NULLABLE},
     {"remedies.service_credits[].claim_within", SCH_DURATION, NULL, SCH_NULLABLE},
     {"remedies.penalties", SCH_LIST, NULL, 0},
     {"remedies.penalties[]", SCH_MAP, NULL, 0},

@@ -504,6 +504,7 @@ static void check_tiers(struct ctx *c)
                 pc = pct;
         }
         check_cap(c, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].monthly_cap_percent", i));
+        check_cap(c, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].yearly_cap_percent", i));
     }
     n = doc_count(c->root, "remedies.penalties");
     for (size_t i = 0; i < n; i++)

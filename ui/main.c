@@ -12,6 +12,7 @@
 
 #include "src/cmd_calc.h"
 #include "src/cmd_check.h"
+#include "src/cmd_evaluate.h"
 #include "src/cmd_new.h"
 #include "src/cmd_render.h"
 #include "src/cmd_spell.h"
@@ -30,6 +31,7 @@ static void usage(FILE *to)
                   "       pacta print FILE [--checklist] [-P PRINTER]\n"
                   "       pacta spell FILE [--dict NAME]\n"
                   "       pacta calc downtime|due|credit ...\n"
+                  "       pacta evaluate FILE [MEASUREMENTS] [--period P] [-f text|md|html|pdf] [-o OUT]\n"
                   "\n"
                   "Draft, edit and print Service Level Agreements.\n"
                   "\n"
@@ -45,6 +47,7 @@ static void usage(FILE *to)
                   "  print      send the summary (or the checklist) to the printer\n"
                   "  spell      list misspelt words\n"
                   "  calc       downtime budgets, business-hours due times, service credits\n"
+                  "  evaluate   the scorecard of a period: promises kept and missed, credits owed\n"
                   "\n"
                   "Options:\n"
                   "  --lang es|en  the language of the screens and messages\n"
@@ -103,6 +106,7 @@ int main(int argc, char **argv)
     } cmds[] = {
         {"check", cmd_check},         {"fmt", cmd_fmt},     {"summary", cmd_summary}, {"checklist", cmd_checklist},
         {"print", cmd_print},         {"spell", cmd_spell}, {"calc", cmd_calc},
+        {"evaluate", cmd_evaluate},
     };
     for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)
         if (!strcmp(cmd, cmds[k].name))
