@@ -28,6 +28,9 @@ const struct actions_def actions_table[] = {
     {ACT_MOVE_DOWN, "move-down", "S-Down >", N_("Move item down"), ACTIONS_LIST, false},
     {ACT_CONFIRM, "confirm", "Enter", N_("Confirm, open the item, or add a line"), ANY, false},
     {ACT_CANCEL, "cancel", "Esc", N_("Cancel a dialog; leave an item (keeping what was typed)"), ANY, false},
+    {ACT_PRINT, "print", "F3 ^P", N_("Print"), ACTIONS_PREVIEW, true},
+    {ACT_EXPORT, "save-as", "F2 ^S", N_("Save as"), ACTIONS_PREVIEW, true},
+    {ACT_BACK, "back", "Esc F6", N_("Back"), ACTIONS_PREVIEW, true},
 };
 const unsigned actions_count = sizeof actions_table / sizeof actions_table[0];
 
@@ -41,6 +44,20 @@ const struct actions_def *actions_get(enum action a)
 
 static enum action lookup(struct term_key k, unsigned ctx)
 {
+    if (ctx & ACTIONS_PREVIEW) {
+        if (k.fn && k.code == KEY_F(2))
+            return ACT_EXPORT;
+        if (k.fn && k.code == KEY_F(3))
+            return ACT_PRINT;
+        if (k.fn && (k.code == KEY_F(6) || k.code == KEY_F(10)))
+            return ACT_BACK;
+        if (!k.fn && (k.code == CTRL('s')))
+            return ACT_EXPORT;
+        if (!k.fn && (k.code == CTRL('p')))
+            return ACT_PRINT;
+        if (!k.fn && (k.code == 27 || k.code == CTRL('o') || k.code == CTRL('q')))
+            return ACT_BACK;
+    }
     if (k.fn) {
         switch (k.code) {
         case KEY_F(1): return ACT_HELP;

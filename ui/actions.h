@@ -29,6 +29,9 @@ enum action {
     ACT_MOVE_DOWN,
     ACT_CONFIRM,
     ACT_CANCEL,
+    ACT_PRINT,   /* summary preview: print */
+    ACT_EXPORT,  /* summary preview: save as */
+    ACT_BACK,    /* summary preview: back to the form */
     ACT_COUNT
 };
 
@@ -38,6 +41,7 @@ enum {
     ACTIONS_TEXT = 1 << 1,   /* a text field has the focus */
     ACTIONS_LIST = 1 << 2,   /* a list of items has the focus */
     ACTIONS_OTHER = 1 << 3,  /* a choice, bool, days or picker has the focus */
+    ACTIONS_PREVIEW = 1 << 4, /* the summary preview (F6) */
 };
 
 struct actions_def {

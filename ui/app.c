@@ -10,6 +10,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,8 @@
 #include "src/sla_yaml.h"
 #include "src/spawn.h"
 #include "src/spell.h"
+#include "src/summary.h"
+#include "src/render.h"
 #include "src/validate.h"
 #include "src/xalloc.h"
 #include "ui/actions.h"
@@ -1453,13 +1456,21 @@ static void draw_review(void)
     }
 }
 
+static void draw_key_bar_ctx(unsigned ctx);
+
 static void draw_key_bar(void)
 {
-    int y = LINES - 1;
     unsigned ctx = ACTIONS_GLOBAL;
     const struct forms_field *f = is_review(cur_step()) ? NULL : focused_field();
     if (f)
         ctx |= f->widget == FW_LIST ? ACTIONS_LIST : is_text_widget(f->widget) ? ACTIONS_TEXT : ACTIONS_OTHER;
+    draw_key_bar_ctx(ctx);
+}
+
+/* The key bar of the actions of context ctx. */
+static void draw_key_bar_ctx(unsigned ctx)
+{
+    int y = LINES - 1;
     /* Both keys of each action when they fit, else the first key only. */
     for (int pass = 0; pass < 2; pass++) {
         int total = 0;
@@ -1563,6 +1574,9 @@ static void draw_all(void)
 
 static bool eof_seen;
 
+/* What dialogs are drawn over: the form, or the summary view. */
+static void (*backdrop)(void) = draw_all;
+
 struct box {
     int y, x, h, w;
 };
@@ -1628,7 +1642,8 @@ static int ask(const char *title, const char *question, const char *const *butto
 {
     int sel = def;
     for (;;) {
-        draw_all();
+        erase();
+        backdrop();
         if (!too_small()) {
             int w = COLS - 8 < 64 ? COLS - 8 : 64;
             char **rows;
@@ -1682,7 +1697,8 @@ static char *ask_text(const char *title, const char *prompt, const char *initial
     lineedit_set(&e, initial);
     char *result = NULL;
     for (;;) {
-        draw_all();
+        erase();
+        backdrop();
         if (!too_small()) {
             int w = COLS - 8 < 70 ? COLS - 8 : 70;
             char **rows;
@@ -1817,7 +1833,14 @@ static void act_help(void)
     ADD("\n%s\n", _("Keys"));
     for (unsigned i = 0; i < actions_count; i++) {
         const struct actions_def *d = &actions_table[i];
-        ADD("  %-14s %s\n", d->keys, _(d->label));
+        if (d->context != ACTIONS_PREVIEW)
+            ADD("  %-14s %s\n", d->keys, _(d->label));
+    }
+    ADD("\n%s\n", _("In the summary (F6)"));
+    for (unsigned i = 0; i < actions_count; i++) {
+        const struct actions_def *d = &actions_table[i];
+        if (d->context == ACTIONS_PREVIEW)
+            ADD("  %-14s %s\n", d->keys, _(d->label));
     }
     ADD("\n%s\n", _("On a choice: Left/Right or Space changes it. On days and pickers: Left/Right move, "
                      "Space ticks. On a list: Up/Down choose an item, Enter opens it, Esc goes back."));
@@ -2440,6 +2463,341 @@ static void act_spell(void)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* F6: the printable summary                                            */
+/* ------------------------------------------------------------------ */
+
+static struct render_doc *summary_doc(void)
+{
+    commit_edit();
+    refresh_findings();
+    return summary_build(A.root, &A.findings);
+}
+
+/* The rows of the text summary for a view of width columns: lines longer
+ * than the view are wrapped, a form feed (new page) becomes an empty row
+ * marked as a page break (NULL). */
+static size_t preview_rows(const char *text, int width, char ***out)
+{
+    size_t n = 0, cap = 0;
+    char **rows = NULL;
+    const char *p = text;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l > 0 && p[0] == '\f') {
+            rows = xgrow(rows, &cap, n + 1, sizeof *rows);
+            rows[n++] = NULL;
+            p++;
+            l--;
+        }
+        char *line = xstrndup(p, l);
+        if (draw_width(line, l) <= width) {
+            rows = xgrow(rows, &cap, n + 1, sizeof *rows);
+            rows[n++] = line;
+        } else {
+            char **w;
+            size_t wn = wrap_rows(line, width, &w);
+            for (size_t i = 0; i < wn; i++) {
+                rows = xgrow(rows, &cap, n + 1, sizeof *rows);
+                rows[n++] = w[i];
+            }
+            free(w);
+            free(line);
+        }
+        p += l;
+        if (*p == '\n')
+            p++;
+    }
+    *out = rows;
+    return n;
+}
+
+static bool lp_command(const char **prog, bool *is_lp)
+{
+    const char *env = getenv("PACTA_LP");
+    *is_lp = true;
+    if (env && *env) {
+        *prog = env;
+        return true;
+    }
+    if (spawn_have("lp")) {
+        *prog = "lp";
+        return true;
+    }
+    if (spawn_have("lpr")) {
+        *prog = "lpr";
+        *is_lp = false;
+        return true;
+    }
+    return false;
+}
+
+/* Render the summary as PDF (text when groff is missing) and give it to
+ * lp or lpr. */
+static void preview_print(void)
+{
+    const char *prog;
+    bool is_lp;
+    if (!lp_command(&prog, &is_lp)) {
+        set_msg(THEME_ERROR, _("Cannot print: neither lp nor lpr is installed (Debian: apt-get install "
+                               "cups-client). Save the summary with F2 instead."));
+        return;
+    }
+    struct render_doc *d = summary_doc();
+    char *buf = NULL;
+    size_t len = 0;
+    bool missing = false;
+    struct err e;
+    err_clear(&e);
+    const char *suffix = ".pdf";
+    if (render_pdf(d, &buf, &len, &missing, &e) < 0) {
+        if (!missing) {
+            char m[2200];
+            err_format(&e, m, sizeof m);
+            set_msg(THEME_ERROR, _("Cannot print: %s"), m);
+            render_free(d);
+            return;
+        }
+        render_emit(d, RENDER_TEXT, &buf, &len);
+        suffix = ".txt";
+    }
+    render_free(d);
+    const char *tmpdir = getenv("TMPDIR");
+    char *tmp = xasprintf("%s/pacta-print-XXXXXX%s", tmpdir && *tmpdir ? tmpdir : "/tmp", suffix);
+    int fd = mkstemps(tmp, (int)strlen(suffix));
+    if (fd < 0) {
+        set_msg(THEME_ERROR, _("Cannot print: cannot create a temporary file: %s"), strerror(errno));
+        free(tmp);
+        free(buf);
+        return;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, buf + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    free(buf);
+    if (close(fd) != 0 || done < len) {
+        set_msg(THEME_ERROR, _("Cannot print: cannot write %s: %s"), tmp, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return;
+    }
+    const char *av[] = {prog, "--", tmp, NULL};
+    struct spawn_io io = {.capture_out = true, .capture_err = true};
+    int status = 0, en = 0;
+    if (spawn_run(av, &io, &status, &en, &e) < 0) {
+        char m[2200];
+        err_format(&e, m, sizeof m);
+        set_msg(THEME_ERROR, _("Cannot print: %s"), m);
+    } else if (status != 0) {
+        char *why = io.errout ? trim(io.errout) : NULL;
+        set_msg(THEME_ERROR, _("Printing failed: %s said %s (exit status %d)"), prog,
+                why && *why ? why : "-", status);
+    } else {
+        set_msg(THEME_STEP_DONE, _("Sent to the printer (%s%s)."), prog, *suffix == '.' && suffix[1] == 't'
+                                                                          ? _(", as text: groff is not installed")
+                                                                          : "");
+    }
+    (void)is_lp;
+    free(io.out);
+    free(io.errout);
+    unlink(tmp);
+    free(tmp);
+}
+
+/* Ask a format and a file name and write the summary there. */
+static void preview_save_as(void)
+{
+    static const char *const names[] = {"text", "md", "html", "pdf"};
+    static const char *const ext[] = {"txt", "md", "html", "pdf"};
+    const char *btn[] = {_("Text"), _("Markdown"), _("HTML"), _("PDF")};
+    int f = ask(_("Save the summary as"), _("Which format?"), btn, 4, 3);
+    if (f < 0) {
+        set_msg(THEME_WARNING, _("Not saved."));
+        return;
+    }
+    char *sl = slug(doc_get_str(A.root, "metadata.title"));
+    char *suggest = xasprintf("%s.summary.%s", sl, ext[f]);
+    free(sl);
+    char *path = NULL;
+    for (;;) {
+        char *name = ask_text(_("Save the summary as"), _("File name:"), suggest);
+        free(suggest);
+        suggest = NULL;
+        if (!name || !*trim(name)) {
+            free(name);
+            set_msg(THEME_WARNING, _("Not saved."));
+            return;
+        }
+        path = xstrdup(trim(name));
+        free(name);
+        if (!file_exists(path))
+            break;
+        const char *b2[] = {_("Replace"), _("Other name")};
+        char *q = xasprintf(_("%s already exists. Replace it?"), path);
+        int r = ask(_("Save the summary as"), q, b2, 2, 1);
+        free(q);
+        if (r == 0)
+            break;
+        if (r < 0) {
+            free(path);
+            set_msg(THEME_WARNING, _("Not saved."));
+            return;
+        }
+        suggest = path;
+        path = NULL;
+    }
+    enum render_format fmt = RENDER_TEXT;
+    render_format_parse(names[f], &fmt);
+    struct render_doc *d = summary_doc();
+    char *buf = NULL;
+    size_t len = 0;
+    struct err e;
+    err_clear(&e);
+    int rc = 0;
+    if (fmt == RENDER_PDF) {
+        bool missing = false;
+        rc = render_pdf(d, &buf, &len, &missing, &e);
+    } else {
+        render_emit(d, fmt, &buf, &len);
+    }
+    render_free(d);
+    if (rc == 0)
+        rc = fileio_write_atomic(path, buf, len, 0, NULL, &e);
+    free(buf);
+    if (rc != 0) {
+        char m[2200];
+        err_format(&e, m, sizeof m);
+        set_msg(THEME_ERROR, _("Not saved: %s"), m);
+    } else {
+        set_msg(THEME_STEP_DONE, _("Summary saved as %s."), path);
+    }
+    free(path);
+}
+
+/* The summary view's state, for drawing it under dialogs too. */
+static struct {
+    char *text;
+    int scroll, hscroll, h;
+} PV;
+
+static void draw_preview(void)
+{
+    compute_layout();
+    if (too_small()) {
+        draw_too_small();
+        return;
+    }
+    char **rows = NULL;
+    size_t n = preview_rows(PV.text, INT_MAX / 4, &rows);
+    int h = LINES - 3;
+    PV.h = h;
+    if (PV.scroll > (int)n - h)
+        PV.scroll = (int)n - h;
+    if (PV.scroll < 0)
+        PV.scroll = 0;
+    if (PV.hscroll > RENDER_TEXT_COLUMNS - COLS)
+        PV.hscroll = RENDER_TEXT_COLUMNS - COLS;
+    if (PV.hscroll < 0)
+        PV.hscroll = 0;
+    theme_set(THEME_TITLE);
+    draw_blank(0, 0, COLS);
+    char t[512];
+    const char *title = doc_get_str(A.root, "metadata.title");
+    snprintf(t, sizeof t, " %s %s %s", _("Summary"), draw_glyph(DRAW_HLINE), title && *title ? title : _("(untitled)"));
+    draw_str(0, 0, COLS, t);
+    for (int r = 0; r < h && PV.scroll + r < (int)n; r++) {
+        const char *row = rows[PV.scroll + r];
+        if (!row) {
+            theme_set(THEME_FRAME);
+            draw_hline(1 + r, 0, COLS);
+            continue;
+        }
+        /* Skip hscroll columns, then show what fits. */
+        size_t skip = draw_fit(row, strlen(row), PV.hscroll);
+        theme_set(THEME_NORMAL);
+        draw_str(1 + r, 0, COLS, row + skip);
+    }
+    theme_set(THEME_FRAME);
+    draw_hline(LINES - 2, 0, COLS);
+    char pos[64];
+    snprintf(pos, sizeof pos, " %d-%d/%zu ", n ? PV.scroll + 1 : 0, PV.scroll + h < (int)n ? PV.scroll + h : (int)n, n);
+    int pw = draw_width(pos, strlen(pos));
+    draw_str(LINES - 2, COLS - pw - 1, pw, pos);
+    if (A.msg[0]) {
+        theme_set(A.msg_role);
+        char buf[600];
+        snprintf(buf, sizeof buf, " %s ", A.msg);
+        draw_str(LINES - 2, 2, COLS - pw - 4, buf);
+    }
+    draw_key_bar_ctx(ACTIONS_PREVIEW);
+    for (size_t i = 0; i < n; i++)
+        free(rows[i]);
+    free(rows);
+}
+
+/* The summary in a scrollable view, in the agreement's language. */
+static void act_summary(void)
+{
+    struct render_doc *d = summary_doc();
+    size_t len = 0;
+    render_emit(d, RENDER_TEXT, &PV.text, &len);
+    render_free(d);
+    PV.scroll = PV.hscroll = 0;
+    void (*saved)(void) = backdrop;
+    backdrop = draw_preview;
+    for (;;) {
+        erase();
+        draw_preview();
+        struct term_key k = term_key();
+        if (k.fn && (k.code == TERM_EOF || k.code == TERM_INTR)) {
+            eof_seen = true;
+            break;
+        }
+        if (k.fn && (k.code == KEY_RESIZE || k.code == TERM_IDLE))
+            continue;
+        A.msg[0] = 0;
+        int page = PV.h > 1 ? PV.h - 1 : 1;
+        if (k.fn) {
+            bool used = true;
+            switch (k.code) {
+            case KEY_DOWN: PV.scroll++; break;
+            case KEY_UP: PV.scroll--; break;
+            case KEY_NPAGE: PV.scroll += page; break;
+            case KEY_PPAGE: PV.scroll -= page; break;
+            case KEY_HOME: PV.scroll = 0; PV.hscroll = 0; break;
+            case KEY_END: PV.scroll = INT_MAX / 2; break;
+            case KEY_RIGHT: PV.hscroll += 8; break;
+            case KEY_LEFT: PV.hscroll -= 8; break;
+            default: used = false; break;
+            }
+            if (used)
+                continue;
+        } else if (k.code == ' ') {
+            PV.scroll += page;
+            continue;
+        }
+        enum action a = actions_lookup(k, ACTIONS_PREVIEW);
+        if (a == ACT_BACK)
+            break;
+        if (a == ACT_PRINT)
+            preview_print();
+        else if (a == ACT_EXPORT)
+            preview_save_as();
+        if (eof_seen)
+            break;
+    }
+    backdrop = saved;
+    free(PV.text);
+    PV.text = NULL;
+}
+
 static void act_quit(void)
 {
     commit_edit();
@@ -2956,7 +3314,7 @@ static void handle_key(struct term_key k)
     case ACT_SAVE: do_save(); break;
     case ACT_EDITOR: act_editor(); break;
     case ACT_REVIEW: act_review(); break;
-    case ACT_SUMMARY: set_msg(THEME_WARNING, _("The summary preview is not available yet: use \"pacta summary FILE\".")); break;
+    case ACT_SUMMARY: act_summary(); break;
     case ACT_SPELL: act_spell(); break;
     case ACT_ADD:
         if (f && f->widget == FW_LIST)

@@ -10,6 +10,7 @@
 #   # copy: FILE         copy FILE (from the source tree) into the folder
 #   # args: ARGS         arguments to pacta (split on blanks)
 #   # env: VAR=VALUE     an environment variable for this run
+# Printing goes to tests/ui/fake-lp.sh (PACTA_LP), which keeps a copy.
 #   # after: COMMAND     a shell command run in the folder afterwards; it
 #                        must succeed (checks on the saved file)
 #
@@ -64,7 +65,7 @@ for s in $scripts; do
         XDG_CONFIG_HOME="$dir/home/config" XDG_DATA_HOME="$dir/home/data" \
         PACTA_DICT="$top_srcdir/tests/data/dict/tiny" TERM=xterm-256color \
         PACTA_TODAY=2026-11-28 PACTA_UI_SCRIPT="$s" PACTA_UI_SIZE="$size" \
-        VISUAL="$here/fake-editor.sh" $envs "$PACTA" $args >"$out" 2>"$dir/err")
+        VISUAL="$here/fake-editor.sh" PACTA_LP="$here/fake-lp.sh" $envs "$PACTA" $args >"$out" 2>"$dir/err")
     rc=$?
     ok=1
     why=
