@@ -89,7 +89,7 @@ if [ -f doc/es/pacta.1 ]; then
         flunk "man pages: same number of sections (en $en_sh, es $es_sh)"
     fi
     # options as written in roff: \-\-name or \-x at a word start
-    opts() { grep -o -E '\\-\\-[a-z][a-z-]*|(^|[^a-z\\])\\-[a-zA-Z]([^a-zA-Z]|$)' "$1" |
+    opts() { grep -o -E '\\-\\-[a-z][a-z-]*|(^|[^a-zA-Z0-9\\])\\-[a-zA-Z]([^a-zA-Z]|$)' "$1" |
              sed -E 's/^[^\\]//; s/[^a-zA-Z-]$//' | sort -u; }
     opts doc/pacta.1 >"$tmp/en.opts"; opts doc/es/pacta.1 >"$tmp/es.opts"
     comm -23 "$tmp/en.opts" "$tmp/es.opts" >"$tmp/lost"
