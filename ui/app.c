@@ -136,6 +136,12 @@ struct app {
     bool spell_tried;
     char spell_lang[16]; /* the metadata.language the speller was loaded for */
     const char *dict;    /* --dict NAME, or NULL */
+    /* The lock on the file being edited (fileio_lock). */
+    struct fileio_lock lock;
+    int lock_state;      /* 0 held or no file, 1 held by another, -1 none possible */
+    struct fileio_lock_holder holder;
+    char lock_err[512];
+    bool readonly;       /* chosen when another pacta holds the lock */
 };
 
 static struct app A;
@@ -152,6 +158,11 @@ static void set_msg(enum theme_role role, const char *fmt, ...)
     vsnprintf(A.msg, sizeof A.msg, fmt, ap);
     va_end(ap);
     A.msg_role = role;
+}
+
+static void say_readonly(void)
+{
+    set_msg(THEME_WARNING, _("Read-only: another pacta is editing this agreement; changes cannot be made here."));
 }
 
 static struct frame *top(void) { return &A.frames[A.depth - 1]; }
@@ -381,8 +392,15 @@ static struct doc_node *text_node(const struct forms_field *f, const char *text)
 
 /* Put node n (owned; NULL removes) at path unless the tree already says
  * the same.  Returns whether anything changed. */
+static void say_readonly(void);
+
 static bool tree_put(const char *path, struct doc_node *n)
 {
+    if (A.readonly) {
+        doc_free(n);
+        say_readonly();
+        return false;
+    }
     struct doc_node *old = doc_get(A.root, path);
     if (!n) {
         if (!old)
@@ -1895,6 +1913,11 @@ static bool file_exists(const char *path)
 static int do_save(void)
 {
     commit_edit();
+    if (A.readonly) {
+        set_msg(THEME_ERROR, _("Not saved: this agreement is open read-only because another pacta is "
+                               "editing it. Quit, and open it again when the other one has finished."));
+        return -1;
+    }
     char *path = A.path ? xstrdup(A.path) : NULL;
     bool confirm_overwrite = A.ask_overwrite;
     if (!path) {
@@ -1993,6 +2016,12 @@ static int do_save(void)
     }
     doc_free(old_meta);
     A.stamp = res.st;
+    if (A.lock.fd < 0 && (!A.path || strcmp(A.path, path) != 0)) {
+        struct err le;
+        fileio_unlock(&A.lock);
+        if (fileio_lock(path, &A.lock, NULL, &le) != 0)
+            A.lock.fd = -1;
+    }
     free(A.path);
     A.path = path;
     A.ask_overwrite = false;
@@ -2888,6 +2917,10 @@ static void act_editor(void)
 
 static void act_add(const struct forms_field *f, const char *lpath)
 {
+    if (A.readonly) {
+        say_readonly();
+        return;
+    }
     commit_edit();
     struct doc_node *seq = doc_ensure(A.root, lpath, DOC_SEQ);
     if (!seq || seq->kind != DOC_SEQ) {
@@ -2927,6 +2960,10 @@ static void act_add(const struct forms_field *f, const char *lpath)
 
 static void act_remove(const struct forms_field *f, const char *lpath)
 {
+    if (A.readonly) {
+        say_readonly();
+        return;
+    }
     struct frame *fr = top();
     struct doc_node *seq = doc_get(A.root, lpath);
     if (!seq || seq->kind != DOC_SEQ || fr->sel >= seq->len)
@@ -3165,6 +3202,10 @@ static int handle_list(const struct forms_field *f, const char *path, struct ter
 
 static void act_move(const char *path, int dir)
 {
+    if (A.readonly) {
+        say_readonly();
+        return;
+    }
     struct frame *fr = top();
     struct doc_node *seq = doc_get(A.root, path);
     if (!seq || seq->kind != DOC_SEQ || fr->sel >= seq->len)
@@ -3259,6 +3300,31 @@ static void click(int y, int x)
     }
 }
 
+/* Would key k change the focused field f (read-only mode refuses it)? */
+static bool changes_field(const struct forms_field *f, struct term_key k)
+{
+    enum action a = actions_lookup(k, f->widget == FW_LIST ? ACTIONS_LIST
+                                      : is_text_widget(f->widget) ? ACTIONS_TEXT : ACTIONS_OTHER);
+    if (a == ACT_ADD || a == ACT_REMOVE || a == ACT_MOVE_UP || a == ACT_MOVE_DOWN || a == ACT_EDITOR ||
+        a == ACT_SPELL)
+        return true;
+    if (f->widget == FW_LIST)
+        return false;
+    if (is_text_widget(f->widget)) {
+        if (k.fn)
+            return k.code == KEY_BACKSPACE || k.code == KEY_DC ||
+                   (is_multiline(f->widget) && k.code == KEY_ENTER);
+        if (k.code == '\r' || k.code == '\n')
+            return is_multiline(f->widget);
+        return (k.code >= ' ' && k.code != 0x7f) || k.code == ('k' & 0x1f) || k.code == ('u' & 0x1f) ||
+               k.code == ('w' & 0x1f) || k.code == ('y' & 0x1f);
+    }
+    /* choices, ticks, pickers: Space and Left/Right change them */
+    if (k.fn)
+        return k.code == KEY_LEFT || k.code == KEY_RIGHT;
+    return k.code == ' ';
+}
+
 static void handle_key(struct term_key k)
 {
     if (k.fn && k.code == KEY_RESIZE)
@@ -3279,6 +3345,10 @@ static void handle_key(struct term_key k)
     char path[PATHMAX] = "";
     unsigned ctx = ACTIONS_GLOBAL;
     int r = 0;
+    if (A.readonly && f && changes_field(f, k)) {
+        say_readonly();
+        return;
+    }
     if (f) {
         full_path(path, sizeof path, top(), f);
         if (f->widget == FW_LIST) {
@@ -3312,10 +3382,20 @@ static void handle_key(struct term_key k)
     switch (actions_lookup(k, ctx)) {
     case ACT_HELP: act_help(); break;
     case ACT_SAVE: do_save(); break;
-    case ACT_EDITOR: act_editor(); break;
+    case ACT_EDITOR:
+        if (A.readonly)
+            say_readonly();
+        else
+            act_editor();
+        break;
     case ACT_REVIEW: act_review(); break;
     case ACT_SUMMARY: act_summary(); break;
-    case ACT_SPELL: act_spell(); break;
+    case ACT_SPELL:
+        if (A.readonly)
+            say_readonly();
+        else
+            act_spell();
+        break;
     case ACT_ADD:
         if (f && f->widget == FW_LIST)
             act_add(f, path);
@@ -3388,6 +3468,40 @@ static void save_recovery(void)
     free(rpath);
 }
 
+/* Another pacta holds the file: say who and since when; read-only, open
+ * anyway, or quit. */
+static void ask_lock(void)
+{
+    if (A.lock_state < 0 && A.lock_err[0]) {
+        set_msg(THEME_WARNING, "%s", A.lock_err);
+        return;
+    }
+    if (A.lock_state != 1)
+        return;
+    char since[64] = "?";
+    if (A.holder.time > 0) {
+        time_t t = (time_t)A.holder.time;
+        struct tm tm;
+        localtime_r(&t, &tm);
+        strftime(since, sizeof since, "%Y-%m-%d %H:%M", &tm);
+    }
+    char *q = xasprintf(_("%s is being edited by %s on %s (process %ld) since %s. Open it read-only, "
+                          "or open it anyway (the last one to save wins)?"),
+                        A.path, A.holder.user[0] ? A.holder.user : "?", A.holder.host[0] ? A.holder.host : "?",
+                        A.holder.pid, since);
+    const char *btn[] = {_("Read-only"), _("Open anyway"), _("Quit")};
+    int r = ask(_("Already open"), q, btn, 3, 0);
+    free(q);
+    if (r == 0) {
+        A.readonly = true;
+        set_msg(THEME_WARNING, _("Open read-only."));
+    } else if (r == 1) {
+        set_msg(THEME_WARNING, _("Opened although another pacta is editing it."));
+    } else {
+        A.quit = true;
+    }
+}
+
 static int run(void)
 {
     struct err e;
@@ -3407,6 +3521,7 @@ static int run(void)
     A.depth = 1;
     goto_step(0);
     eof_seen = false;
+    ask_lock();
     int status = 0;
     while (!A.quit) {
         erase();
@@ -3464,8 +3579,10 @@ int app_edit(struct doc_node *root, const char *path_or_NULL)
     A.ask_overwrite = true;
     A.dirty = true;
     A.dict = getenv("PACTA_DICT");
+    A.lock.fd = -1;
     screen_lang(getenv("PACTA_SCREEN_LANG"));
     int rc = run();
+    fileio_unlock(&A.lock);
     free(A.path);
     A.path = NULL;
     return rc;
@@ -3556,9 +3673,18 @@ int app_main(int argc, char **argv)
     A.path = file ? xstrdup(file) : NULL;
     A.ask_overwrite = false;
     A.dirty = false;
+    A.lock.fd = -1;
+    if (file) {
+        struct err le;
+        err_clear(&le);
+        A.lock_state = fileio_lock(file, &A.lock, &A.holder, &le);
+        if (A.lock_state < 0)
+            err_format(&le, A.lock_err, sizeof A.lock_err);
+    }
     if (file && !file_exists(file))
         A.stamp.valid = 0;
     int rc = run();
+    fileio_unlock(&A.lock);
     free(A.path);
     A.path = NULL;
     doc_free(root);

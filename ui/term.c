@@ -376,6 +376,13 @@ static struct term_key script_key(void)
             dump(arg);
         } else if (strcmp(line, ":marks") == 0) {
             dump_marks(arg);
+        } else if (strcmp(line, ":sh") == 0) {
+            fflush(stdout);
+            int rc = system(arg);
+            if (rc != 0) {
+                failures++;
+                fprintf(stderr, "script line %u: :sh failed (%d): %s\n", script_line, rc, arg);
+            }
         } else if (strcmp(line, ":idle") == 0) {
             k = (struct term_key){true, TERM_IDLE};
             free(line);

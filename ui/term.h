@@ -21,6 +21,8 @@
  *                       in the misspelt-word role, "ROW: run | run" (the
  *                       text of each run of such cells)
  *   :idle               the input timeout elapses once (TERM_IDLE)
+ *   :sh COMMAND         run COMMAND with system() (e.g. change a file on
+ *                       disk behind pacta's back); fails unless it exits 0
  *   :signal NAME        act as if SIGHUP, SIGTERM or SIGINT had arrived
  *
  * When the script ends, term_key() returns TERM_EOF and the screens close

@@ -13,6 +13,11 @@
 # Printing goes to tests/ui/fake-lp.sh (PACTA_LP), which keeps a copy.
 #   # after: COMMAND     a shell command run in the folder afterwards; it
 #                        must succeed (checks on the saved file)
+#   # before: COMMAND    a shell command run in the folder before pacta
+#   # hold: FILE         while pacta runs, another process holds FILE (a
+#                        lock file) with flock, as "ana office-pc 4242
+#                        1795000000" (user, host, pid, time): pacta sees the
+#                        agreement as open elsewhere
 #
 # Every run spells with the tiny fixture dictionary (PACTA_DICT), so that
 # underlines and suggestions do not depend on the dictionaries installed;
@@ -47,12 +52,17 @@ for s in $scripts; do
     args=
     envs=
     afters=
+    holds=
+    befores=
     while IFS= read -r line; do
         case $line in
         "# size: "*) size=${line#\# size: } ;;
         "# copy: "*) cp "$top_srcdir/${line#\# copy: }" "$dir/" ;;
         "# args: "*) args=${line#\# args: } ;;
         "# env: "*) envs="$envs ${line#\# env: }" ;;
+        "# before: "*) befores="$befores${line#\# before: }
+" ;;
+        "# hold: "*) holds="$holds ${line#\# hold: }" ;;
         "# after: "*) afters="$afters${line#\# after: }
 " ;;
         "#"*) ;;
@@ -60,6 +70,21 @@ for s in $scripts; do
         esac
     done <"$s"
     out=$dir/out
+    if [ -n "$befores" ]; then
+        (cd "$dir" && printf '%s' "$befores" | sh -e) >"$dir/before" 2>&1
+    fi
+    hpids=
+    for h in $holds; do
+        printf 'ana office-pc 4242 1795000000\n' >"$dir/$h"
+        # shellcheck disable=SC2016
+        sh -c 'exec 9>>"$1"; flock 9; exec sleep 300' _ "$dir/$h" &
+        hpids="$hpids $!"
+        n_wait=0
+        while flock -n "$dir/$h" true 2>/dev/null && [ $n_wait -lt 50 ]; do
+            sleep 0.1
+            n_wait=$((n_wait + 1))
+        done
+    done
     # shellcheck disable=SC2086
     (cd "$dir" && env HOME="$dir/home" XDG_STATE_HOME="$dir/home/state" \
         XDG_CONFIG_HOME="$dir/home/config" XDG_DATA_HOME="$dir/home/data" \
@@ -67,6 +92,7 @@ for s in $scripts; do
         PACTA_TODAY=2026-11-28 PACTA_UI_SCRIPT="$s" PACTA_UI_SIZE="$size" \
         VISUAL="$here/fake-editor.sh" PACTA_LP="$here/fake-lp.sh" $envs "$PACTA" $args >"$out" 2>"$dir/err")
     rc=$?
+    for p in $hpids; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
     ok=1
     why=
     if [ $rc -ne 0 ]; then
