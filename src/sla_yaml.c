@@ -222,6 +222,20 @@ static void loader_free_stack(struct loader *L)
     free(L->stack);
 }
 
+/* Does the indentation of line (0-based) hold a tab?  libyaml's message for
+ * that ("found character that cannot start any token") helps nobody. */
+static bool tab_indented(const char *buf, size_t len, size_t line)
+{
+    size_t i = 0;
+    for (size_t l = 0; l < line && i < len; i++)
+        if (buf[i] == '\n')
+            l++;
+    for (; i < len && (buf[i] == ' ' || buf[i] == '\t'); i++)
+        if (buf[i] == '\t')
+            return true;
+    return false;
+}
+
 static const char *syntax_problem(const yaml_parser_t *p)
 {
     /* libyaml's problems are English technical phrases; keep them as a
@@ -271,7 +285,10 @@ int sla_yaml_load_buffer(const char *name, const char *buf, size_t len, const st
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
             yaml_mark_t m = parser.problem_mark;
-            if (parser.error == YAML_READER_ERROR)
+            if (parser.error != YAML_READER_ERROR && tab_indented(buf, len, m.line))
+                err_set(e, name, (unsigned)m.line + 1, 1,
+                        _("YAML syntax error: this line is indented with a tab; YAML indents with spaces only"));
+            else if (parser.error == YAML_READER_ERROR)
                 err_set(e, name, 0, 0, _("cannot read the file as text at byte offset %zu: %s"),
                         parser.problem_offset, syntax_problem(&parser));
             else if (parser.context)
