@@ -269,6 +269,13 @@ int sla_yaml_load_buffer(const char *name, const char *buf, size_t len, const st
         return -1;
     }
 
+    /* A byte order mark (Windows editors write one) is not content; libyaml
+     * with the encoding set would take it for a stray character. */
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
+
     struct loader L = {0};
     L.name = name;
     L.buf = buf;

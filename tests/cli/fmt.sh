@@ -70,6 +70,14 @@ same "fmt twice gives the same bytes" "$tmp/once" "$tmp/messy.sla.yaml"
 "$PACTA" fmt --check "$tmp/messy.sla.yaml" >"$tmp/out" 2>"$tmp/err"
 status "fmt --check after fmt exits 0" 0 $?
 
+# ---- a byte order mark is read, and dropped by fmt ----
+cp "$data/utf8-bom.sla.yaml" "$tmp/bom.sla.yaml"
+"$PACTA" fmt --check "$tmp/bom.sla.yaml" >/dev/null 2>"$tmp/err"
+status "fmt --check: a file with a byte order mark is not canonical" 1 $?
+"$PACTA" fmt "$tmp/bom.sla.yaml" 2>"$tmp/err"
+status "fmt reads a file with a byte order mark" 0 $?
+same "and writes it without the mark" "$data/base.sla.yaml" "$tmp/bom.sla.yaml"
+
 # ---- unknown keys survive, in place (after the known key they followed) ----
 cat >"$tmp/unknown.sla.yaml" <<'EOF'
 kind: ServiceLevelAgreement
