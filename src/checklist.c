@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/calc.h"
 #include "src/checklist.h"
 #include "src/i18n.h"
+#include "src/l10n.h"
 #include "src/xalloc.h"
 
 static const char *L(const char *lang, const char *msgid) __attribute__((format_arg(2)));
@@ -65,8 +67,13 @@ static const char *choice_label(const struct forms_field *fl, const char *v, con
     return v;
 }
 
-static const char *scalar_text(const struct forms_field *fl, const struct doc_node *n, const char *lang)
+/* The text of one answer, in the agreement's language: choices by their
+ * label, dates and weekdays in words; other values as written. */
+static const char *scalar_text(const struct forms_field *fl, const struct doc_node *n, const char *lang, char *buf,
+                               size_t size)
 {
+    long day;
+    int wd;
     if (!n || n->kind != DOC_SCALAR || doc_is_null(n))
         return NULL;
     if (fl->widget == FW_CHOICE)
@@ -77,6 +84,10 @@ static const char *scalar_text(const struct forms_field *fl, const struct doc_no
         if (strcmp(n->u.str, "false") == 0)
             return i18n_lang(lang, N_("no"));
     }
+    if ((fl->widget == FW_DATE || fl->widget == FW_DATELIST) && calc_parse_date(n->u.str, &day) == 0)
+        return l10n_date(buf, size, day, lang);
+    if (fl->widget == FW_DAYS && calc_parse_weekday(n->u.str, &wd) == 0)
+        return l10n_weekday_name(wd, lang);
     return n->u.str;
 }
 
@@ -86,14 +97,15 @@ static char *answer(const struct forms_field *fl, const struct doc_node *root, c
     const struct doc_node *n = doc_get(root, fl->path);
     if (!n || doc_is_null(n))
         return NULL;
+    char buf[L10N_BUFSZ];
     struct str s = {0};
     if (n->kind == DOC_SCALAR) {
-        sadd(&s, NULL, scalar_text(fl, n, lang));
+        sadd(&s, NULL, scalar_text(fl, n, lang, buf, sizeof buf));
     } else if (n->kind == DOC_SEQ) {
         for (size_t i = 0; i < n->len; i++) {
             const struct doc_node *it = n->u.items[i];
             if (it->kind == DOC_SCALAR) {
-                sadd(&s, "; ", scalar_text(fl, it, lang));
+                sadd(&s, "; ", scalar_text(fl, it, lang, buf, sizeof buf));
             } else if (it->kind == DOC_MAP) {
                 const char *id = doc_get_str(it, "id");
                 const char *title = fl->item_title ? doc_get_str(it, fl->item_title) : NULL;
@@ -113,7 +125,8 @@ static void field(struct render_doc *d, const struct forms_field *fl, const stru
 {
     char *q = xasprintf(L(lang, N_("%s?")), i18n_lang(lang, fl->label));
     struct str hint = {0};
-    const char *h = fl->help ? fl->help : fl->hint;
+    /* a list's hint speaks of keys (F9 adds...), which paper has not */
+    const char *h = fl->help ? fl->help : fl->widget != FW_LIST ? fl->hint : NULL;
     if (h) {
         char *u = unfold(i18n_lang(lang, h));
         sadd(&hint, NULL, u);

@@ -533,7 +533,7 @@ static void sec_support(struct ctx *c)
     kv_free(c, T(c, N_("Days")), join(c, N(c, "support_hours.days"), ", ", word));
     const char *from = S(c, "support_hours.from"), *to = S(c, "support_hours.to");
     if (from && to) {
-        char *x = xasprintf(T(c, N_("from %s to %s")), from, to);
+        char *x = xasprintf("%s\xe2\x80\x93%s", from, to); /* 09:00–18:00 */
         kv_free(c, T(c, N_("Hours")), x);
     }
     kv_free(c, T(c, N_("Closed on")), join(c, N(c, "support_hours.holidays"), "; ", date_));
