@@ -142,6 +142,10 @@ struct app {
     struct fileio_lock_holder holder;
     char lock_err[512];
     bool readonly;       /* chosen when another pacta holds the lock */
+    /* Crash recovery: the file, and whether keys came since it was written. */
+    char *recover_path;
+    bool recover_pending;
+    bool no_offer; /* app_edit: the tree is the caller's, never replaced */
 };
 
 static struct app A;
@@ -1776,7 +1780,8 @@ static void show_text(const char *title, const char *text)
 {
     int scroll = 0;
     for (;;) {
-        draw_all();
+        erase();
+        backdrop();
         char **rows = NULL;
         size_t n = 0;
         if (!too_small()) {
@@ -1909,6 +1914,8 @@ static bool file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+static void drop_recovery(void);
+
 /* Bump the version, date and change log, emit and write.  Returns 0. */
 static int do_save(void)
 {
@@ -2026,6 +2033,7 @@ static int do_save(void)
     A.path = path;
     A.ask_overwrite = false;
     A.dirty = false;
+    drop_recovery();
     A.findings_stale = true;
     set_msg(THEME_STEP_DONE, _("Saved %s (version %s)."), path, vbuf);
     return 0;
@@ -2827,6 +2835,201 @@ static void act_summary(void)
     PV.text = NULL;
 }
 
+/* ------------------------------------------------------------------ */
+/* Crash recovery                                                        */
+/* ------------------------------------------------------------------ */
+
+/* One value shown in a difference (a new string): "text", or "(none)". */
+static char *diff_value(const struct doc_node *n)
+{
+    char *s;
+    if (!n || doc_is_null(n))
+        s = xstrdup(_("(none)"));
+    else if (n->kind == DOC_SCALAR)
+        s = xasprintf("\"%s\"", n->u.str);
+    else
+        s = xasprintf(n->kind == DOC_MAP ? _("(%zu fields)") : _("(%zu items)"), n->len);
+    for (char *p = s; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    return s;
+}
+
+/* Append "path: old -> new" lines for every difference between a and b. */
+static void diff_nodes(const char *path, const struct doc_node *a, const struct doc_node *b, char **out,
+                       size_t *len, size_t *cap)
+{
+    if (a && b && doc_equal(a, b))
+        return;
+    if (a && b && a->kind == b->kind && a->kind == DOC_MAP) {
+        for (size_t i = 0; i < a->len; i++) {
+            char *p = *path ? xasprintf("%s.%s", path, a->u.pairs[i].key) : xstrdup(a->u.pairs[i].key);
+            diff_nodes(p, a->u.pairs[i].val, doc_map_get(b, a->u.pairs[i].key), out, len, cap);
+            free(p);
+        }
+        for (size_t i = 0; i < b->len; i++)
+            if (!doc_map_get(a, b->u.pairs[i].key)) {
+                char *p = *path ? xasprintf("%s.%s", path, b->u.pairs[i].key) : xstrdup(b->u.pairs[i].key);
+                diff_nodes(p, NULL, b->u.pairs[i].val, out, len, cap);
+                free(p);
+            }
+        return;
+    }
+    if (a && b && a->kind == b->kind && a->kind == DOC_SEQ) {
+        size_t n = a->len > b->len ? a->len : b->len;
+        for (size_t i = 0; i < n; i++) {
+            char *p = xasprintf("%s[%zu]", path, i);
+            diff_nodes(p, i < a->len ? a->u.items[i] : NULL, i < b->len ? b->u.items[i] : NULL, out, len, cap);
+            free(p);
+        }
+        return;
+    }
+    if ((!a || doc_is_null(a)) && (!b || doc_is_null(b)))
+        return;
+    char *va = diff_value(a), *vb = diff_value(b);
+    char *line = xasprintf("%s: %s %s %s\n", path, va, draw_glyph(DRAW_ARROW), vb);
+    free(va);
+    free(vb);
+    size_t l = strlen(line);
+    *out = xgrow(*out, cap, *len + l + 1, 1);
+    memcpy(*out + *len, line, l + 1);
+    *len += l;
+    free(line);
+}
+
+/* The differences from a to b, one field a line (a new string). */
+static char *tree_diff(const struct doc_node *a, const struct doc_node *b)
+{
+    char *out = xstrdup("");
+    size_t len = 0, cap = 1;
+    diff_nodes("", a, b, &out, &len, &cap);
+    return out;
+}
+
+/* The tree as it would be saved now: with the text being edited. */
+static struct doc_node *current_tree(void)
+{
+    struct doc_node *t = doc_clone(A.root);
+    if (A.editing) {
+        struct doc_node *n = text_node(A.edit_field, ed_text(&A.ed));
+        if (n) {
+            if (doc_set(t, A.edit_path, n) != 0)
+                doc_free(n);
+        } else {
+            doc_del(t, A.edit_path);
+        }
+    }
+    return t;
+}
+
+/* Write what was typed to the recovery file (mode 0600), when anything is
+ * unsaved. */
+static void save_recovery(void)
+{
+    A.recover_pending = false;
+    if (A.readonly)
+        return;
+    struct doc_node *t = current_tree();
+    bool changed = A.dirty || (A.editing && !doc_equal(t, A.root));
+    if (!changed) {
+        doc_free(t);
+        return;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    struct err e;
+    err_clear(&e);
+    if (!A.recover_path && fileio_recovery_path(A.path, &A.recover_path, &e) != 0)
+        A.recover_path = NULL;
+    if (A.recover_path && sla_yaml_emit(t, SLA_YAML_AGREEMENT, &buf, &len, &e) == 0)
+        fileio_write_private(A.recover_path, buf, len, &e);
+    free(buf);
+    doc_free(t);
+}
+
+/* After a save or a discard: the recovery file is no longer needed. */
+static void drop_recovery(void)
+{
+    if (A.recover_path) {
+        struct err e;
+        fileio_recovery_remove(A.recover_path, &e);
+        free(A.recover_path);
+        A.recover_path = NULL;
+    }
+}
+
+/* A recovery file newer than the agreement (or, without a file, the newest
+ * one of a never-saved agreement): recover, show the differences, or
+ * discard. */
+static void offer_recovery(void)
+{
+    char *rp = NULL;
+    struct err e;
+    err_clear(&e);
+    if (A.path) {
+        if (fileio_recovery_find(A.path, &rp, &e) != 1)
+            return;
+    } else {
+        struct fileio_recovery *list = NULL;
+        size_t n = 0;
+        if (fileio_recovery_list(&list, &n, &e) != 0)
+            return;
+        for (size_t i = n; i-- > 0;)
+            if (!list[i].agreement && strstr(list[i].path, "/new-")) {
+                rp = xstrdup(list[i].path);
+                break;
+            }
+        fileio_recovery_free(list, n);
+        if (!rp)
+            return;
+    }
+    struct doc_node *rec = NULL;
+    struct sla_yaml_info info = {0};
+    if (sla_yaml_load_file(rp, NULL, &rec, &info, &e) != 0 || !rec || rec->kind != DOC_MAP) {
+        doc_free(rec);
+        char m[2200];
+        err_format(&e, m, sizeof m);
+        set_msg(THEME_WARNING, _("A recovery file could not be read: %s"), m);
+        free(rp);
+        return;
+    }
+    char *q = A.path ? xasprintf(_("Unsaved changes to %s were kept when pacta last stopped. Recover them?"), A.path)
+                     : xstrdup(_("An agreement that was never saved was kept when pacta last stopped. Recover it?"));
+    for (;;) {
+        const char *btn[] = {_("Recover"), _("Show differences"), _("Discard")};
+        int r = ask(_("Recovery"), q, btn, 3, 0);
+        if (r == 1) {
+            char *d = tree_diff(A.root, rec);
+            show_text(_("Differences (saved → recovered)"), *d ? d : _("No differences."));
+            free(d);
+            if (eof_seen)
+                break;
+            continue;
+        }
+        if (r == 0) {
+            A.editing = false; /* the editor holds the old tree's text */
+            doc_free(A.root);
+            A.root = rec;
+            rec = NULL;
+            A.dirty = true;
+            A.findings_stale = true;
+            free(A.recover_path);
+            A.recover_path = rp;
+            rp = NULL;
+            A.depth = 1;
+            goto_step(0);
+            set_msg(THEME_STEP_DONE, _("Recovered. Save to keep it."));
+        } else if (r == 2) {
+            fileio_recovery_remove(rp, &e);
+            set_msg(THEME_WARNING, _("Recovery file discarded."));
+        }
+        break;
+    }
+    free(q);
+    doc_free(rec);
+    free(rp);
+}
+
 static void act_quit(void)
 {
     commit_edit();
@@ -2840,6 +3043,7 @@ static void act_quit(void)
         if (do_save() == 0)
             A.quit = true;
     } else if (r == 1) {
+        drop_recovery();
         A.quit = true;
     }
 }
@@ -3451,23 +3655,6 @@ static void handle_key(struct term_key k)
     }
 }
 
-/* Save what was typed somewhere private when the session is killed. */
-static void save_recovery(void)
-{
-    commit_edit();
-    if (!A.dirty)
-        return;
-    char *buf = NULL, *rpath = NULL;
-    size_t len = 0;
-    struct err e;
-    err_clear(&e);
-    if (sla_yaml_emit(A.root, SLA_YAML_AGREEMENT, &buf, &len, &e) == 0 &&
-        fileio_recovery_path(A.path, &rpath, &e) == 0)
-        fileio_write_private(rpath, buf, len, &e);
-    free(buf);
-    free(rpath);
-}
-
 /* Another pacta holds the file: say who and since when; read-only, open
  * anyway, or quit. */
 static void ask_lock(void)
@@ -3522,6 +3709,10 @@ static int run(void)
     goto_step(0);
     eof_seen = false;
     ask_lock();
+    if (!A.quit && !A.readonly && !A.no_offer)
+        offer_recovery();
+    const char *delay = getenv("PACTA_RECOVER_DELAY_MS");
+    term_idle_timeout(delay && *delay ? atoi(delay) : 3000);
     int status = 0;
     while (!A.quit) {
         erase();
@@ -3536,8 +3727,12 @@ static int run(void)
             spell_load(); /* again only when metadata.language changed */
         }
         struct term_key k = term_key();
-        if (k.fn && k.code == TERM_IDLE)
+        if (k.fn && k.code == TERM_IDLE) {
+            /* A few seconds without a key: keep what was typed. */
+            if (A.recover_pending)
+                save_recovery();
             continue;
+        }
         if (k.fn && k.code == TERM_INTR) {
             save_recovery();
             status = 130;
@@ -3546,8 +3741,14 @@ static int run(void)
         if (k.fn && k.code == TERM_EOF)
             break;
         handle_key(k);
+        A.recover_pending = true;
         if (eof_seen)
             break;
+    }
+    if (term_interrupted() && status != 130) {
+        /* The signal came while a dialog was open. */
+        save_recovery();
+        status = 130;
     }
     commit_edit();
     int failures = term_failures();
@@ -3560,6 +3761,8 @@ static int run(void)
     spell_close(A.sp);
     A.sp = NULL;
     A.spell_tried = false;
+    free(A.recover_path);
+    A.recover_path = NULL;
     return failures ? 1 : status;
 }
 
@@ -3580,6 +3783,7 @@ int app_edit(struct doc_node *root, const char *path_or_NULL)
     A.dirty = true;
     A.dict = getenv("PACTA_DICT");
     A.lock.fd = -1;
+    A.no_offer = true;
     screen_lang(getenv("PACTA_SCREEN_LANG"));
     int rc = run();
     fileio_unlock(&A.lock);
@@ -3687,6 +3891,7 @@ int app_main(int argc, char **argv)
     fileio_unlock(&A.lock);
     free(A.path);
     A.path = NULL;
-    doc_free(root);
+    doc_free(A.root); /* root, or the recovered tree that replaced it */
+    A.root = NULL;
     return rc;
 }

@@ -13,6 +13,7 @@
 # Printing goes to tests/ui/fake-lp.sh (PACTA_LP), which keeps a copy.
 #   # after: COMMAND     a shell command run in the folder afterwards; it
 #                        must succeed (checks on the saved file)
+#   # status: N         the exit status expected (default 0)
 #   # before: COMMAND    a shell command run in the folder before pacta
 #   # hold: FILE         while pacta runs, another process holds FILE (a
 #                        lock file) with flock, as "ana office-pc 4242
@@ -54,12 +55,14 @@ for s in $scripts; do
     afters=
     holds=
     befores=
+    want=0
     while IFS= read -r line; do
         case $line in
         "# size: "*) size=${line#\# size: } ;;
         "# copy: "*) cp "$top_srcdir/${line#\# copy: }" "$dir/" ;;
         "# args: "*) args=${line#\# args: } ;;
         "# env: "*) envs="$envs ${line#\# env: }" ;;
+        "# status: "*) want=${line#\# status: } ;;
         "# before: "*) befores="$befores${line#\# before: }
 " ;;
         "# hold: "*) holds="$holds ${line#\# hold: }" ;;
@@ -95,7 +98,7 @@ for s in $scripts; do
     for p in $hpids; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
     ok=1
     why=
-    if [ $rc -ne 0 ]; then
+    if [ $rc -ne "$want" ]; then
         ok=0
         why="exit status $rc"
     fi
