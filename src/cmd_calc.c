@@ -10,7 +10,7 @@
 
 #include "src/calc.h"
 #include "src/cmd_calc.h"
-#include "src/cmd_check.h"
+#include "src/cmdutil.h"
 #include "src/doc.h"
 #include "src/err.h"
 #include "src/i18n.h"

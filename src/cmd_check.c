@@ -7,26 +7,13 @@
 #include <string.h>
 
 #include "src/cmd_check.h"
+#include "src/cmdutil.h"
 #include "src/fileio.h"
 #include "src/i18n.h"
 #include "src/sla_yaml.h"
 #include "src/spell.h"
 #include "src/validate.h"
 
-unsigned long long cmd_parse_size(const char *s)
-{
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (end == s)
-        return 0;
-    switch (*end) {
-    case 'k': case 'K': v <<= 10; end++; break;
-    case 'm': case 'M': v <<= 20; end++; break;
-    case 'g': case 'G': v <<= 30; end++; break;
-    default: break;
-    }
-    return *end ? 0 : v;
-}
 
 static void print_finding(const char *file, const struct finding *f)
 {
@@ -39,12 +26,6 @@ static void print_finding(const char *file, const struct finding *f)
     putchar('\n');
 }
 
-static void print_err(const struct err *e)
-{
-    char buf[2200];
-    err_format(e, buf, sizeof buf);
-    fprintf(stderr, "pacta: %s\n", buf);
-}
 
 struct spell_ctx {
     struct spell *sp;
@@ -92,7 +73,7 @@ int cmd_check(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
         switch (c) {
         case 'm':
-            if (!(yo.max_size = (size_t)cmd_parse_size(optarg))) {
+            if (!(yo.max_size = (size_t)cmdutil_parse_size(optarg))) {
                 fprintf(stderr, _("pacta: --max-size wants a size like 32M, not \"%s\"\n"), optarg);
                 return EXIT_USAGE;
             }
@@ -124,12 +105,12 @@ int cmd_check(int argc, char **argv)
         char *src;
         size_t len;
         if (fileio_read(argv[i], yo.max_size ? yo.max_size : SLA_YAML_MAX_SIZE, &src, &len, NULL, &e) < 0) {
-            print_err(&e);
+            cmdutil_print_err(&e);
             status = EXIT_DATAERR;
             continue;
         }
         if (sla_yaml_load_buffer(argv[i], src, len, &yo, &root, NULL, &e) < 0) {
-            print_err(&e);
+            cmdutil_print_err(&e);
             free(src);
             status = EXIT_DATAERR;
             continue;
@@ -137,7 +118,7 @@ int cmd_check(int argc, char **argv)
         struct findings f = {0};
         validate_doc(root, &f);
         if (spell && spell_findings(root, doc_get_str(root, "metadata.language"), dict, src, len, &f, &e) < 0) {
-            print_err(&e);
+            cmdutil_print_err(&e);
             if (status == 0)
                 status = EXIT_UNAVAILABLE;
         }
@@ -175,7 +156,7 @@ int cmd_fmt(int argc, char **argv)
             drop = true;
             break;
         case 'm':
-            if (!(yo.max_size = (size_t)cmd_parse_size(optarg))) {
+            if (!(yo.max_size = (size_t)cmdutil_parse_size(optarg))) {
                 fprintf(stderr, _("pacta: --max-size wants a size like 32M, not \"%s\"\n"), optarg);
                 return EXIT_USAGE;
             }
@@ -202,12 +183,12 @@ int cmd_fmt(int argc, char **argv)
         struct doc_node *root;
         struct sla_yaml_info info;
         if (fileio_read(path, yo.max_size ? yo.max_size : SLA_YAML_MAX_SIZE, &old, &oldlen, NULL, &e) < 0) {
-            print_err(&e);
+            cmdutil_print_err(&e);
             status = EXIT_DATAERR;
             continue;
         }
         if (sla_yaml_load_buffer(path, old, oldlen, &yo, &root, &info, &e) < 0) {
-            print_err(&e);
+            cmdutil_print_err(&e);
             free(old);
             status = EXIT_DATAERR;
             continue;
@@ -215,7 +196,7 @@ int cmd_fmt(int argc, char **argv)
         char *out;
         size_t outlen;
         if (sla_yaml_emit(root, SLA_YAML_AGREEMENT, &out, &outlen, &e) < 0) {
-            print_err(&e);
+            cmdutil_print_err(&e);
             doc_free(root);
             free(old);
             status = EXIT_DATAERR;
@@ -236,7 +217,7 @@ int cmd_fmt(int argc, char **argv)
                 if (status == 0)
                     status = EXIT_FINDINGS;
             } else if (fileio_write_atomic(path, out, outlen, 0, NULL, &e) < 0) {
-                print_err(&e);
+                cmdutil_print_err(&e);
                 status = EXIT_CANTCREAT;
             }
         }

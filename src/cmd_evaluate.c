@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "src/cmd_evaluate.h"
+#include "src/cmdutil.h"
 #include "src/evaluate.h"
 #include "src/fileio.h"
 #include "src/i18n.h"
@@ -19,20 +20,13 @@
 #include "src/validate.h"
 #include "src/xalloc.h"
 
-enum { EX_MISSED_ = 1, EX_USAGE_ = 64, EX_DATAERR_ = 65, EX_UNAVAILABLE_ = 69, EX_CANTCREAT_ = 73 };
 
-static void print_err(const struct err *e)
-{
-    char buf[2200];
-    err_format(e, buf, sizeof buf);
-    fprintf(stderr, "pacta: %s\n", buf);
-}
 
 static int usage(void)
 {
     fprintf(stderr, "%s\n",
             _("Usage: pacta evaluate FILE [MEASUREMENTS] [--period P] [-f text|md|html|pdf] [-o OUT]"));
-    return EX_USAGE_;
+    return EXIT_USAGE;
 }
 
 /* NAME.sla.yaml -> NAME.measurements.yaml */
@@ -48,45 +42,7 @@ static char *default_measurements(const char *file)
     return xasprintf("%s.measurements.yaml", file);
 }
 
-static int write_out(const char *path, const char *data, size_t len, bool binary)
-{
-    if (path && strcmp(path, "-") != 0) {
-        struct err e;
-        if (fileio_write_atomic(path, data, len, 0, NULL, &e) < 0) {
-            print_err(&e);
-            return EX_CANTCREAT_;
-        }
-        return 0;
-    }
-    if (binary && isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "%s\n", _("pacta: not writing PDF to a terminal; use -o FILE or redirect the output"));
-        return EX_USAGE_;
-    }
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-        fprintf(stderr, _("pacta: cannot write the output: %s\n"), strerror(errno));
-        return EX_CANTCREAT_;
-    }
-    return 0;
-}
 
-static int emit(const struct render_doc *d, enum render_format f, const char *outpath)
-{
-    char *buf;
-    size_t len;
-    if (f == RENDER_PDF) {
-        struct err e;
-        bool missing;
-        if (render_pdf(d, &buf, &len, &missing, &e) < 0) {
-            print_err(&e);
-            return EX_UNAVAILABLE_;
-        }
-    } else {
-        render_emit(d, f, &buf, &len);
-    }
-    int rc = write_out(outpath, buf, len, f == RENDER_PDF);
-    free(buf);
-    return rc;
-}
 
 int cmd_evaluate(int argc, char **argv)
 {
@@ -108,7 +64,7 @@ int cmd_evaluate(int argc, char **argv)
             long a, b;
             if (measure_parse_period(optarg, &k, &a, &b) < 0) {
                 fprintf(stderr, _("pacta: not a period (like 2027-03, 2027-Q1 or 2027): %s\n"), optarg);
-                return EX_USAGE_;
+                return EXIT_USAGE;
             }
             period = optarg;
             break;
@@ -116,7 +72,7 @@ int cmd_evaluate(int argc, char **argv)
         case 'f':
             if (render_format_parse(optarg, &f) < 0) {
                 fprintf(stderr, _("pacta: unknown format '%s' (text, md, html or pdf)\n"), optarg);
-                return EX_USAGE_;
+                return EXIT_USAGE;
             }
             break;
         case 'o': outpath = optarg; break;
@@ -130,7 +86,7 @@ int cmd_evaluate(int argc, char **argv)
                            "  -o, --output  write to OUT (atomically) instead of standard output\n"
                            "Exit status: 0 every promise kept, 1 a promise missed, 64 usage, 65 bad input.\n"));
             return 0;
-        default: return EX_USAGE_;
+        default: return EXIT_USAGE;
         }
     }
     int nargs = argc - optind;
@@ -144,10 +100,10 @@ int cmd_evaluate(int argc, char **argv)
     struct measure m;
     struct findings warn = {0};
     struct evaluate_result r = {0};
-    int rc = EX_DATAERR_;
+    int rc = EXIT_DATAERR;
     memset(&m, 0, sizeof m);
     if (sla_yaml_load_file(file, NULL, &sla, NULL, &e) < 0) {
-        print_err(&e);
+        cmdutil_print_err(&e);
         goto out;
     }
     if (sla->kind != DOC_MAP) {
@@ -164,20 +120,20 @@ int cmd_evaluate(int argc, char **argv)
             fprintf(stderr, "%s: %s: %s [%s]\n", mpath, finding_severity_name(w->severity), w->msg, w->path);
     }
     if (lr < 0) {
-        print_err(&e);
+        cmdutil_print_err(&e);
         goto out;
     }
     if (evaluate_run(sla, &m, period, &r, &e) < 0) {
         if (!e.file[0])
             snprintf(e.file, sizeof e.file, "%s", file);
-        print_err(&e);
+        cmdutil_print_err(&e);
         goto out;
     }
     struct render_doc *d = evaluate_render(&r);
-    rc = emit(d, f, outpath);
+    rc = cmdutil_emit(d, f, outpath);
     render_free(d);
     if (rc == 0 && r.missed)
-        rc = EX_MISSED_;
+        rc = EXIT_FINDINGS;
 out:
     evaluate_free(&r);
     measure_free(&m);

@@ -11,13 +11,13 @@
 #include <unistd.h>
 
 #include "src/cmd_new.h"
+#include "src/cmdutil.h"
 #include "src/err.h"
 #include "src/fileio.h"
 #include "src/forms.h"
 #include "src/i18n.h"
 #include "src/sla_yaml.h"
 
-enum { EX_OK_ = 0, EX_USAGE_ = 64, EX_SOFTWARE_ = 70, EX_CANTCREAT_ = 73, EX_IOERR_ = 74 };
 
 static void usage(FILE *fp)
 {
@@ -73,31 +73,31 @@ int cmd_new_parse(int argc, char **argv, struct cmd_new_opts *o)
         case 'h':
             o->help = true;
             usage(stdout);
-            return EX_OK_;
+            return 0;
         default:
             if (optopt)
                 fprintf(stderr, _("pacta new: unknown option or missing value: -%c\n"), optopt);
             else
                 fprintf(stderr, _("pacta new: unknown option or missing value: %s\n"), argv[optind - 1]);
             usage(stderr);
-            return EX_USAGE_;
+            return EXIT_USAGE;
         }
     }
     if (strcmp(o->type, "basic") != 0 && strcmp(o->type, "binding") != 0 && strcmp(o->type, "two_way") != 0) {
         fprintf(stderr, _("pacta new: unknown type \"%s\": use basic, binding or two_way\n"), o->type);
-        return EX_USAGE_;
+        return EXIT_USAGE;
     }
     if (strcmp(o->lang, "es") != 0 && strcmp(o->lang, "en") != 0) {
         fprintf(stderr, _("pacta new: unknown language \"%s\": use es or en\n"), o->lang);
-        return EX_USAGE_;
+        return EXIT_USAGE;
     }
     if (optind < argc)
         o->file = argv[optind++];
     if (optind < argc) {
         fprintf(stderr, _("pacta new: one file at most (got \"%s\" too)\n"), argv[optind]);
-        return EX_USAGE_;
+        return EXIT_USAGE;
     }
-    return EX_OK_;
+    return 0;
 }
 
 static int write_out(const struct cmd_new_opts *o, const char *buf, size_t len)
@@ -106,24 +106,24 @@ static int write_out(const struct cmd_new_opts *o, const char *buf, size_t len)
     if (!o->file) {
         if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
             fprintf(stderr, _("pacta new: cannot write to standard output: %s\n"), strerror(errno));
-            return EX_IOERR_;
+            return EXIT_IOERR;
         }
-        return EX_OK_;
+        return 0;
     }
     struct stat st;
     if (lstat(o->file, &st) == 0) {
         fprintf(stderr, _("pacta new: %s already exists; not overwriting it (open it with: pacta %s)\n"), o->file,
                 o->file);
-        return EX_CANTCREAT_;
+        return EXIT_CANTCREAT;
     }
     err_clear(&e);
     if (fileio_write_atomic(o->file, buf, len, FILEIO_NO_CLOBBER, NULL, &e) < 0) {
         char msg[2200];
         err_format(&e, msg, sizeof msg);
         fprintf(stderr, "pacta new: %s\n", msg);
-        return EX_CANTCREAT_;
+        return EXIT_CANTCREAT;
     }
-    return EX_OK_;
+    return 0;
 }
 
 int cmd_new_run(const struct cmd_new_opts *o, struct doc_node **tree)
@@ -133,21 +133,21 @@ int cmd_new_run(const struct cmd_new_opts *o, struct doc_node **tree)
     if (tree)
         *tree = NULL;
     if (o->help)
-        return EX_OK_;
+        return 0;
     bool edit = tree && !o->no_edit && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
     if (edit && o->file) {
         struct stat st;
         if (lstat(o->file, &st) == 0) {
             fprintf(stderr, _("pacta new: %s already exists; not overwriting it (open it with: pacta %s)\n"),
                     o->file, o->file);
-            return EX_CANTCREAT_;
+            return EXIT_CANTCREAT;
         }
     }
     struct doc_node *root = forms_starting_point(o->type, o->internal, o->lang, &e);
     if (!root) {
         err_format(&e, msg, sizeof msg);
         fprintf(stderr, "pacta new: %s\n", msg);
-        return EX_SOFTWARE_;
+        return EXIT_SOFTWARE;
     }
     if (edit) {
         *tree = root;
@@ -159,7 +159,7 @@ int cmd_new_run(const struct cmd_new_opts *o, struct doc_node **tree)
     if (sla_yaml_emit(root, SLA_YAML_AGREEMENT, &buf, &len, &e) < 0) {
         err_format(&e, msg, sizeof msg);
         fprintf(stderr, "pacta new: %s\n", msg);
-        rc = EX_SOFTWARE_;
+        rc = EXIT_SOFTWARE;
     } else {
         rc = write_out(o, buf, len);
     }

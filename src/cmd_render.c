@@ -10,6 +10,7 @@
 
 #include "src/checklist.h"
 #include "src/cmd_render.h"
+#include "src/cmdutil.h"
 #include "src/fileio.h"
 #include "src/forms.h"
 #include "src/i18n.h"
@@ -20,86 +21,32 @@
 #include "src/validate.h"
 #include "src/xalloc.h"
 
-enum { EX_OK_ = 0, EX_USAGE_ = 64, EX_DATAERR_ = 65, EX_UNAVAILABLE_ = 69, EX_CANTCREAT_ = 73 };
 
-static void print_err(const struct err *e)
-{
-    char buf[2200];
-    err_format(e, buf, sizeof buf);
-    fprintf(stderr, "pacta: %s\n", buf);
-}
 
 static int load(const char *path, struct doc_node **root, struct findings *open)
 {
     struct err e;
     if (sla_yaml_load_file(path, NULL, root, NULL, &e) < 0) {
-        print_err(&e);
-        return EX_DATAERR_;
+        cmdutil_print_err(&e);
+        return EXIT_DATAERR;
     }
     if ((*root)->kind != DOC_MAP) {
         fprintf(stderr, _("pacta: %s: not an agreement (the top level is not a map)\n"), path);
         doc_free(*root);
         *root = NULL;
-        return EX_DATAERR_;
+        return EXIT_DATAERR;
     }
     validate_doc_lang(*root, summary_lang(*root), open);
     return 0;
 }
 
-/* Write out to path atomically, or to stdout when path is NULL or "-". */
-static int write_out(const char *path, const char *data, size_t len, bool binary)
-{
-    if (path && strcmp(path, "-") != 0) {
-        struct err e;
-        if (fileio_write_atomic(path, data, len, 0, NULL, &e) < 0) {
-            print_err(&e);
-            return EX_CANTCREAT_;
-        }
-        return 0;
-    }
-    if (binary && isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "%s\n", _("pacta: not writing PDF to a terminal; use -o FILE or redirect the output"));
-        return EX_USAGE_;
-    }
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-        fprintf(stderr, _("pacta: cannot write the output: %s\n"), strerror(errno));
-        return EX_CANTCREAT_;
-    }
-    return 0;
-}
 
-/* Render d in format f into a new buffer.  Returns 0 or an exit status. */
-static int produce(const struct render_doc *d, enum render_format f, char **out, size_t *len)
-{
-    if (f != RENDER_PDF) {
-        render_emit(d, f, out, len);
-        return 0;
-    }
-    struct err e;
-    bool missing;
-    if (render_pdf(d, out, len, &missing, &e) < 0) {
-        print_err(&e);
-        return EX_UNAVAILABLE_; /* groff missing, or groff failed */
-    }
-    return 0;
-}
 
-static int emit(const struct render_doc *d, enum render_format f, const char *outpath)
-{
-    char *buf;
-    size_t len;
-    int rc = produce(d, f, &buf, &len);
-    if (rc)
-        return rc;
-    rc = write_out(outpath, buf, len, f == RENDER_PDF);
-    free(buf);
-    return rc;
-}
 
 static int bad_format(const char *name)
 {
     fprintf(stderr, _("pacta: unknown format '%s' (text, md, html or pdf)\n"), name);
-    return EX_USAGE_;
+    return EXIT_USAGE;
 }
 
 int cmd_summary(int argc, char **argv)
@@ -127,12 +74,12 @@ int cmd_summary(int argc, char **argv)
                            "  -f, --format  text (80 columns, the default), md, html or pdf\n"
                            "  -o, --output  write to OUT (atomically) instead of standard output\n"));
             return 0;
-        default: return EX_USAGE_;
+        default: return EXIT_USAGE;
         }
     }
     if (argc - optind != 1) {
         fprintf(stderr, "%s\n", _("Usage: pacta summary FILE [-f text|md|html|pdf] [-o OUT]"));
-        return EX_USAGE_;
+        return EXIT_USAGE;
     }
     struct doc_node *root = NULL;
     struct findings open = {0};
@@ -142,7 +89,7 @@ int cmd_summary(int argc, char **argv)
         return rc;
     }
     struct render_doc *d = summary_build(root, &open);
-    rc = emit(d, f, outpath);
+    rc = cmdutil_emit(d, f, outpath);
     render_free(d);
     findings_free(&open);
     doc_free(root);
@@ -155,8 +102,8 @@ static struct render_doc *make_checklist(const char *path, const char *type, con
     struct forms fm = {0};
     struct err e;
     if (forms_load(&fm, &e) < 0) {
-        print_err(&e);
-        *rc = EX_DATAERR_;
+        cmdutil_print_err(&e);
+        *rc = EXIT_DATAERR;
         return NULL;
     }
     struct doc_node *root = NULL;
@@ -198,14 +145,14 @@ int cmd_checklist(int argc, char **argv)
         case 't':
             if (strcmp(optarg, "basic") && strcmp(optarg, "binding") && strcmp(optarg, "two_way")) {
                 fprintf(stderr, _("pacta: unknown type '%s' (basic, binding or two_way)\n"), optarg);
-                return EX_USAGE_;
+                return EXIT_USAGE;
             }
             type = optarg;
             break;
         case 'l':
             if (strcmp(optarg, "es") && strcmp(optarg, "en")) {
                 fprintf(stderr, _("pacta: unknown language '%s' (es or en)\n"), optarg);
-                return EX_USAGE_;
+                return EXIT_USAGE;
             }
             lang = optarg;
             break;
@@ -215,18 +162,18 @@ int cmd_checklist(int argc, char **argv)
                            "The checklist for a meeting with the client: the questions of each step,\n"
                            "with the current answers of FILE, or blank lines without FILE.\n"));
             return 0;
-        default: return EX_USAGE_;
+        default: return EXIT_USAGE;
         }
     }
     if (argc - optind > 1) {
         fprintf(stderr, "%s\n", _("Usage: pacta checklist [FILE] [--type TYPE] [--lang es|en] [-f FORMAT] [-o OUT]"));
-        return EX_USAGE_;
+        return EXIT_USAGE;
     }
     int rc;
     struct render_doc *d = make_checklist(argc - optind == 1 ? argv[optind] : NULL, type, lang, &rc);
     if (!d)
         return rc;
-    rc = emit(d, f, outpath);
+    rc = cmdutil_emit(d, f, outpath);
     render_free(d);
     return rc;
 }
@@ -253,12 +200,12 @@ int cmd_print(int argc, char **argv)
                            "Send the summary (or the meeting checklist) of FILE to the printer,\n"
                            "as PDF (text when groff is missing), through lp or lpr.\n"));
             return 0;
-        default: return EX_USAGE_;
+        default: return EXIT_USAGE;
         }
     }
     if (argc - optind != 1) {
         fprintf(stderr, "%s\n", _("Usage: pacta print FILE [--checklist] [-P PRINTER]"));
-        return EX_USAGE_;
+        return EXIT_USAGE;
     }
     const char *lpprog = getenv("PACTA_LP");
     bool use_lp = true;
@@ -273,7 +220,7 @@ int cmd_print(int argc, char **argv)
         fprintf(stderr, "%s\n",
                 _("pacta: neither lp nor lpr is installed; install the printing commands "
                   "(Debian: apt-get install cups-client) or use 'pacta summary -f pdf -o FILE'"));
-        return EX_UNAVAILABLE_;
+        return EXIT_UNAVAILABLE;
     }
 
     int rc;
@@ -300,9 +247,9 @@ int cmd_print(int argc, char **argv)
     const char *suffix = ".pdf";
     if (render_pdf(d, &buf, &len, &missing, &e) < 0) {
         if (!missing) {
-            print_err(&e);
+            cmdutil_print_err(&e);
             render_free(d);
-            return EX_UNAVAILABLE_;
+            return EXIT_UNAVAILABLE;
         }
         fprintf(stderr, "%s\n", _("pacta: groff is not installed (Debian: apt-get install groff); printing as text"));
         render_emit(d, RENDER_TEXT, &buf, &len);
@@ -317,7 +264,7 @@ int cmd_print(int argc, char **argv)
         fprintf(stderr, _("pacta: cannot create a temporary file: %s\n"), strerror(errno));
         free(tmp);
         free(buf);
-        return EX_CANTCREAT_;
+        return EXIT_CANTCREAT;
     }
     size_t done = 0;
     while (done < len) {
@@ -333,7 +280,7 @@ int cmd_print(int argc, char **argv)
         fprintf(stderr, _("pacta: cannot write %s: %s\n"), tmp, strerror(errno));
         unlink(tmp);
         free(tmp);
-        return EX_CANTCREAT_;
+        return EXIT_CANTCREAT;
     }
 
     const char *av[6];
@@ -349,11 +296,11 @@ int cmd_print(int argc, char **argv)
     int status, en;
     rc = 0;
     if (spawn_run(av, NULL, &status, &en, &e) < 0) {
-        print_err(&e);
-        rc = EX_UNAVAILABLE_;
+        cmdutil_print_err(&e);
+        rc = EXIT_UNAVAILABLE;
     } else if (status != 0) {
         fprintf(stderr, _("pacta: %s failed (exit status %d)\n"), lpprog, status);
-        rc = EX_UNAVAILABLE_;
+        rc = EXIT_UNAVAILABLE;
     }
     unlink(tmp);
     free(tmp);

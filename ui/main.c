@@ -12,6 +12,7 @@
 
 #include "src/cmd_calc.h"
 #include "src/cmd_check.h"
+#include "src/cmdutil.h"
 #include "src/cmd_evaluate.h"
 #include "src/cmd_new.h"
 #include "src/cmd_render.h"

@@ -1,0 +1,33 @@
+/* cmdutil.h - what the non-interactive commands share: exit statuses,
+ * printing a loader's error, writing an output to a file or stdout. */
+#ifndef PACTA_CMDUTIL_H
+#define PACTA_CMDUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "src/err.h"
+#include "src/render.h"
+
+/* Exit statuses (sysexits.h values where they fit), documented in pacta.1. */
+enum {
+    EXIT_FINDINGS = 1,     /* check: an error; fmt --check: not canonical; spell: a word; evaluate: a miss */
+    EXIT_USAGE = 64,       /* EX_USAGE */
+    EXIT_DATAERR = 65,     /* EX_DATAERR: a file cannot be read or parsed */
+    EXIT_UNAVAILABLE = 69, /* EX_UNAVAILABLE: a tool or dictionary is missing */
+    EXIT_SOFTWARE = 70,    /* EX_SOFTWARE: an internal error */
+    EXIT_CANTCREAT = 73,   /* EX_CANTCREAT: an output cannot be written */
+    EXIT_IOERR = 74,       /* EX_IOERR: standard output cannot be written */
+};
+
+/* "pacta: FILE:LINE:COL: message" on stderr. */
+void cmdutil_print_err(const struct err *e);
+/* Write data to path atomically, or to stdout when path is NULL or "-".
+ * binary output (PDF) is refused on a terminal.  0 or an exit status. */
+int cmdutil_write_out(const char *path, const char *data, size_t len, bool binary);
+/* Render d in format f (PDF through groff) and write it as above. */
+int cmdutil_emit(const struct render_doc *d, enum render_format f, const char *outpath);
+/* A size like "32M", "512K", "20000000" for --max-size; 0 when malformed. */
+unsigned long long cmdutil_parse_size(const char *s);
+
+#endif
