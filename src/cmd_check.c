@@ -216,8 +216,7 @@ int cmd_fmt(int argc, char **argv)
                         path);
                 if (status == 0)
                     status = EXIT_FINDINGS;
-            } else if (fileio_write_atomic(path, out, outlen, 0, NULL, &e) < 0) {
-                cmdutil_print_err(&e);
+            } else if (cmdutil_write_file(path, out, outlen, 0) != 0) {
                 status = EXIT_CANTCREAT;
             }
         }

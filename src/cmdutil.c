@@ -19,15 +19,28 @@ void cmdutil_print_err(const struct err *e)
 }
 
 /* Write out to path atomically, or to stdout when path is NULL or "-". */
+int cmdutil_write_file(const char *path, const char *data, size_t len, unsigned flags)
+{
+    struct err e;
+    struct fileio_result res;
+    if (fileio_write_atomic(path, data, len, flags, &res, &e) < 0) {
+        cmdutil_print_err(&e);
+        return EXIT_CANTCREAT;
+    }
+    if (res.in_place && res.backup_made)
+        fprintf(stderr, _("pacta: %s was written in place (it has several hard links, or its folder cannot be written); "
+                          "the previous version is in %s\n"),
+                path, res.backup);
+    else if (res.in_place)
+        fprintf(stderr, _("pacta: %s was written in place (it has several hard links, or its folder cannot be written)\n"),
+                path);
+    return 0;
+}
+
 int cmdutil_write_out(const char *path, const char *data, size_t len, bool binary)
 {
     if (path && strcmp(path, "-") != 0) {
-        struct err e;
-        if (fileio_write_atomic(path, data, len, 0, NULL, &e) < 0) {
-            cmdutil_print_err(&e);
-            return EXIT_CANTCREAT;
-        }
-        return 0;
+        return cmdutil_write_file(path, data, len, 0);
     }
     if (binary && isatty(STDOUT_FILENO)) {
         fprintf(stderr, "%s\n", _("pacta: not writing PDF to a terminal; use -o FILE or redirect the output"));

@@ -22,6 +22,10 @@ enum {
 
 /* "pacta: FILE:LINE:COL: message" on stderr. */
 void cmdutil_print_err(const struct err *e);
+/* Write data to path atomically (fileio_write_atomic with flags), saying on
+ * stderr what failed, or that the file had to be written in place and where
+ * the backup is.  0 or EXIT_CANTCREAT. */
+int cmdutil_write_file(const char *path, const char *data, size_t len, unsigned flags);
 /* Write data to path atomically, or to stdout when path is NULL or "-".
  * binary output (PDF) is refused on a terminal.  0 or an exit status. */
 int cmdutil_write_out(const char *path, const char *data, size_t len, bool binary);

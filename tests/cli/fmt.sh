@@ -204,6 +204,16 @@ else
     fi
 fi
 
+# ---- a file with two hard links: written in place, backup kept, and said ----
+cp "$tmp/messy.orig" "$tmp/linked.sla.yaml"
+ln "$tmp/linked.sla.yaml" "$tmp/other-name.sla.yaml"
+"$PACTA" fmt "$tmp/linked.sla.yaml" 2>"$tmp/err"
+status "fmt on a hard-linked file exits 0" 0 $?
+same "both names see the canonical file" "$tmp/linked.sla.yaml" "$tmp/other-name.sla.yaml"
+same "the backup FILE~ holds the old version" "$tmp/messy.orig" "$tmp/linked.sla.yaml~"
+grep -q 'linked\.sla\.yaml was written in place.*linked\.sla\.yaml~' "$tmp/err" &&
+    pass "and the user is told, with the backup's name" || { fail "fmt in place says nothing"; diag "$tmp/err"; }
+
 # ---- refusals and usage ----
 cp "$data/refuse-alias.sla.yaml" "$tmp/alias.sla.yaml"
 "$PACTA" fmt "$tmp/alias.sla.yaml" 2>"$tmp/err"
