@@ -88,12 +88,15 @@ for s in $scripts; do
             n_wait=$((n_wait + 1))
         done
     done
+    # the printer stand-in is called by a relative name, so that no dump
+    # shows where the source tree is
+    cp "$here/fake-lp.sh" "$dir/fake-lp.sh"
     # shellcheck disable=SC2086
     (cd "$dir" && env HOME="$dir/home" XDG_STATE_HOME="$dir/home/state" \
         XDG_CONFIG_HOME="$dir/home/config" XDG_DATA_HOME="$dir/home/data" \
         PACTA_DICT="$top_srcdir/tests/data/dict/tiny" TERM=xterm-256color \
         PACTA_TODAY=2026-11-28 PACTA_UI_SCRIPT="$s" PACTA_UI_SIZE="$size" \
-        VISUAL="$here/fake-editor.sh" PACTA_LP="$here/fake-lp.sh" $envs "$PACTA" $args >"$out" 2>"$dir/err")
+        VISUAL="$here/fake-editor.sh" PACTA_LP=./fake-lp.sh $envs "$PACTA" $args >"$out" 2>"$dir/err")
     rc=$?
     for p in $hpids; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
     ok=1
