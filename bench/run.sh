@@ -1,0 +1,154 @@
+#!/bin/sh
+# run.sh - the pacta benchmarks (`make bench`): every figure is a ratio of
+# two measurements taken in the same run, printed as a Markdown table.
+#
+# Environment: BUILDDIR (the build tree holding pacta and bench/*; default
+# .), SRCDIR (bench/ sources; default the folder of this script), RUNS
+# (hyperfine runs for small inputs, default 10), BIGRUNS (for the large
+# file, default 3), ITEMS (items in the large agreement, default 100000),
+# LIMIT (seconds one command may take before its row is given up, default
+# 60), KEYS (characters typed for row 6, default 5000).
+set -u
+BUILDDIR=${BUILDDIR:-.}
+SRCDIR=${SRCDIR:-$(dirname "$0")}
+RUNS=${RUNS:-10}
+BIGRUNS=${BIGRUNS:-3}
+ITEMS=${ITEMS:-100000}
+LIMIT=${LIMIT:-60}
+KEYS=${KEYS:-5000}
+PACTA=$BUILDDIR/pacta
+GEN=$BUILDDIR/bench/gen
+FLOOR=$BUILDDIR/bench/floor
+LOAD=$BUILDDIR/bench/load
+PTY="python3 $SRCDIR/ptybench.py"
+export LC_ALL=C.UTF-8 LANGUAGE=
+
+for tool in hyperfine python3; do
+    command -v $tool >/dev/null || { echo "bench: $tool is missing" >&2; exit 77; }
+done
+W=$(mktemp -d "${TMPDIR:-/tmp}/pacta-bench.XXXXXX") || exit 1
+trap 'rm -rf "$W"' EXIT INT TERM
+
+log() { echo "bench: $*" >&2; }
+median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
+ratio() { python3 -c 'import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print("%.2f" % (a/b) if b else "n/a")' "$1" "$2"; }
+fmt_s() { python3 -c 'import sys; v=float(sys.argv[1]); print("%.0f ms" % (v*1e3) if v >= 0.01 else "%.1f ms" % (v*1e3))' "$1"; }
+# check VALUE OP GOAL -> yes/no
+check() { python3 -c 'import sys,operator as o; v,g=float(sys.argv[1]),float(sys.argv[3]); print("yes" if {"le":o.le,"ge":o.ge,"lt":o.lt}[sys.argv[2]](v,g) else "**no**")' "$1" "$2" "$3"; }
+# fits CMD...: does one run finish within LIMIT seconds?
+fits() { timeout "$LIMIT" "$@" >/dev/null 2>&1; test $? -ne 124; }
+# hf NAME RUNS [hyperfine options] CMD...: median seconds of each command,
+# one a line, all measured in one hyperfine run (interleaved warm-up).
+hf() {
+    name=$1 runs=$2
+    shift 2
+    hyperfine -N -i --style none --warmup 1 --runs "$runs" --export-json "$W/$name.json" "$@" >/dev/null 2>&1 || return 1
+    python3 -c 'import json,sys; [print(r["median"]) for r in json.load(open(sys.argv[1]))["results"]]' "$W/$name.json"
+}
+ROWS=
+row() { ROWS="$ROWS$*
+"; }
+
+log "generating agreements of 10, 1000, 10000, $ITEMS items"
+for n in 10 1000 10000 "$ITEMS"; do
+    "$GEN" "$n" >"$W/a$n.yaml" || exit 1
+done
+"$GEN" --text "$ITEMS" >"$W/a$ITEMS.txt"
+BIG=$W/a$ITEMS.yaml
+SIZE=$(stat -c %s "$BIG")
+MB=$(python3 -c "print('%.1f' % ($SIZE/1e6))")
+log "large agreement: $ITEMS items, $MB MB"
+
+# 1, 2: fmt against the floor and python3-yaml (each run rewrites a fresh copy).
+PY_RT='import sys,yaml; d=yaml.load(open(sys.argv[1],encoding="utf-8"),Loader=yaml.CSafeLoader); open(sys.argv[1],"w",encoding="utf-8").write(yaml.dump(d,Dumper=yaml.CSafeDumper,allow_unicode=True,sort_keys=False))'
+cp "$BIG" "$W/w.yaml"
+if fits "$PACTA" fmt "$W/w.yaml"; then
+    log "1-2: fmt, floor, python3-yaml"
+    set -- $(hf fmt "$BIGRUNS" --prepare "cp $BIG $W/w.yaml" \
+        "$PACTA fmt $W/w.yaml" "$FLOOR $W/w.yaml" "python3 -c $(printf %s "$PY_RT" | sed 's/ /\\ /g') $W/w.yaml" 2>/dev/null) || true
+    if [ $# -eq 3 ]; then
+        r1=$(ratio "$1" "$2") r2=$(ratio "$3" "$1")
+        row "| 1 | \`pacta fmt\`, $MB MB | $(fmt_s "$1") | floor (libyaml parse+emit) $(fmt_s "$2") | ${r1}× | ≤ 1.5× | $(check "$r1" le 1.5) |"
+        row "| 2 | same round trip | $(fmt_s "$1") | python3-yaml CSafeLoader+CSafeDumper $(fmt_s "$3") | ${r2}× faster | ≥ 20× faster | $(check "$r2" ge 20) |"
+    else
+        row "| 1-2 | \`pacta fmt\` | hyperfine failed | | | | **no** |"
+    fi
+else
+    row "| 1 | \`pacta fmt\`, $MB MB | > ${LIMIT} s (given up) | floor | | ≤ 1.5× | **no** |"
+    row "| 2 | same round trip | > ${LIMIT} s | python3-yaml | | ≥ 20× faster | **no** |"
+fi
+
+# 3: summary against loading alone.
+if fits "$PACTA" summary "$BIG" -f text; then
+    log "3: summary"
+    set -- $(hf summary "$BIGRUNS" "$LOAD $BIG" "$PACTA summary $BIG -f text" "$PACTA summary $BIG -f html") || true
+    if [ $# -eq 3 ]; then
+        r=$(ratio "$2" "$1") h=$(ratio "$3" "$1")
+        row "| 3 | \`pacta summary -f text\`, $MB MB | $(fmt_s "$2") | loading alone $(fmt_s "$1") | ${r}× | ≤ 1.3× | $(check "$r" le 1.3) |"
+        row "| 3 | \`pacta summary -f html\`, $MB MB | $(fmt_s "$3") | loading alone $(fmt_s "$1") | ${h}× | ≤ 1.3× | $(check "$h" le 1.3) |"
+    fi
+else
+    row "| 3 | \`pacta summary\`, $MB MB | > ${LIMIT} s (given up) | loading alone | | ≤ 1.3× | **no** |"
+fi
+
+# 4: spell against hunspell -l on the same free text.
+if command -v hunspell >/dev/null && [ -f /usr/share/hunspell/es_ES.dic ]; then
+    if fits "$PACTA" spell "$BIG"; then
+        log "4: spell"
+        set -- $(hf spell "$BIGRUNS" "$PACTA spell $BIG" "hunspell -d es_ES -l $W/a$ITEMS.txt") || true
+        if [ $# -eq 2 ]; then
+            r=$(ratio "$1" "$2")
+            row "| 4 | \`pacta spell\`, $MB MB | $(fmt_s "$1") | \`hunspell -l\` on the same text $(fmt_s "$2") | ${r}× | ≤ 0.5× | $(check "$r" le 0.5) |"
+        fi
+    else
+        row "| 4 | \`pacta spell\`, $MB MB | > ${LIMIT} s (given up) | \`hunspell -l\` | | ≤ 0.5× | **no** |"
+    fi
+else
+    row "| 4 | \`pacta spell\` | skipped: hunspell or es_ES missing | | | | |"
+fi
+
+# 5: first screen in a pseudo-terminal against dialog --inputbox.
+if command -v dialog >/dev/null; then
+    log "5: first screen"
+    p=$($PTY first "$RUNS" "$PACTA" "$W/a10.yaml") d=$($PTY first "$RUNS" dialog --inputbox "Título del acuerdo" 8 60)
+    if [ -n "$p" ] && [ -n "$d" ]; then
+        r=$(ratio "$p" "$d")
+        row "| 5 | first screen, \`pacta\` on 10 items (pty 80×24) | $(fmt_s "$p") | \`dialog --inputbox\` $(fmt_s "$d") | ${r}× | ≤ 1.5× | $(check "$r" le 1.5) |"
+    fi
+else
+    row "| 5 | first screen | skipped: dialog is not installed (apt-get install dialog) | | | | |"
+fi
+
+# 6: CPU and bytes per keystroke, large against small agreement.
+log "6: typing $KEYS characters"
+s=$(timeout $((LIMIT * 4)) $PTY type "$KEYS" "$PACTA" "$W/a10.yaml")
+b=$(timeout $((LIMIT * 4)) $PTY type "$KEYS" "$PACTA" "$BIG")
+if [ -n "$s" ] && [ -n "$b" ]; then
+    set -- $s $b
+    r=$(ratio "$3" "$1")
+    row "| 6 | CPU per key, typing $KEYS chars, $ITEMS items | $3 µs | the same on 10 items: $1 µs | ${r}× | ≤ 1.2× | $(check "$r" le 1.2) |"
+    row "| 6 | bytes to the terminal per key ($ITEMS / 10 items) | $4 / $2 B | | | ≤ 64 B | $(check "$4" le 64) |"
+else
+    row "| 6 | typing into a field of $ITEMS items | > $((LIMIT * 4)) s or failed (10 items: ${s:-failed}) | | | ≤ 1.2× | **no** |"
+fi
+
+# 7: peak memory loading the large agreement.
+log "7: peak memory"
+m=$(/usr/bin/time -f %M "$LOAD" "$BIG" 2>&1 >/dev/null | tail -1)
+py=$(/usr/bin/time -f %M python3 -c 'import sys,yaml; yaml.load(open(sys.argv[1],encoding="utf-8"),Loader=yaml.CSafeLoader)' "$BIG" 2>&1 >/dev/null | tail -1)
+x=$(python3 -c "print('%.1f' % ($m*1024/$SIZE))")
+row "| 7 | peak RSS loading $MB MB | $((m / 1024)) MB (${x}× the file) | python3-yaml CSafeLoader $((py / 1024)) MB | $(ratio "$m" "$py")× | ≤ 5× the file, < python3 | $(test "$(check "$x" le 5)" = yes && test "$m" -lt "$py" && echo yes || echo '**no**') |"
+
+# 8: growth of loading time.
+log "8: growth"
+set -- $(hf growth "$RUNS" "$LOAD $W/a1000.yaml" "$LOAD $W/a10000.yaml" "$LOAD $BIG") || true
+if [ $# -eq 3 ]; then
+    g1=$(ratio "$2" "$1") g2=$(ratio "$3" "$2")
+    row "| 8 | load 1k → 10k → $ITEMS items | $(fmt_s "$1") → $(fmt_s "$2") → $(fmt_s "$3") | | ×${g1}, ×${g2} | ≤ ×11 each | $(test "$(check "$g1" le 11)" = yes && test "$(check "$g2" le 11)" = yes && echo yes || echo '**no**') |"
+fi
+
+echo "| # | work | pacta | compared with | ratio | goal | met |"
+echo "|---|---|---|---|---|---|---|"
+printf %s "$ROWS"
+echo
+echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg); medians of $RUNS runs ($BIGRUNS for the $MB MB file)."
