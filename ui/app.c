@@ -146,6 +146,13 @@ struct app {
     char *recover_path;
     bool recover_pending;
     bool no_offer; /* app_edit: the tree is the caller's, never replaced */
+    /* A brand-new agreement keeps quiet about missing answers until the
+     * user has been there: fields focused then left (their full paths),
+     * steps passed with PgDn.  Errors in what was typed always show. */
+    bool quiet;
+    char **visited;
+    size_t nvisited, visited_cap;
+    bool *passed; /* per step */
 };
 
 static struct app A;
@@ -443,6 +450,29 @@ static const struct forms_field *focused_field(void)
     return &fr->fields[fr->focus];
 }
 
+static bool path_under(const char *p, const char *base)
+{
+    size_t n = strlen(base);
+    return strncmp(p, base, n) == 0 && (p[n] == '\0' || p[n] == '.' || p[n] == '[');
+}
+
+/* The focused field of the top frame is being left: remember it. */
+static void note_left(void)
+{
+    if (!A.quiet || A.depth < 1)
+        return;
+    struct frame *fr = top();
+    if (fr->nfields == 0 || fr->focus >= fr->nfields)
+        return;
+    char path[PATHMAX];
+    full_path(path, sizeof path, fr, &fr->fields[fr->focus]);
+    for (size_t i = 0; i < A.nvisited; i++)
+        if (strcmp(A.visited[i], path) == 0)
+            return;
+    A.visited = xgrow(A.visited, &A.visited_cap, A.nvisited + 1, sizeof *A.visited);
+    A.visited[A.nvisited++] = xstrdup(path);
+}
+
 static void commit_edit(void)
 {
     if (!A.editing)
@@ -468,8 +498,10 @@ static void begin_edit(void)
 /* Move the focus to field i of the top frame (commits the edit). */
 static void focus_field(size_t i)
 {
-    commit_edit();
     struct frame *fr = top();
+    if (i != fr->focus)
+        note_left();
+    commit_edit();
     fr->focus = i;
     fr->sel = 0;
     fr->top = 0;
@@ -506,6 +538,7 @@ static void focus_first_visible(void)
 
 static void goto_step(size_t s)
 {
+    note_left();
     commit_edit();
     A.step = s;
     A.depth = 1;
@@ -513,6 +546,7 @@ static void goto_step(size_t s)
     memset(fr, 0, sizeof *fr);
     fr->fields = A.forms.steps[s].fields;
     fr->nfields = A.forms.steps[s].nfields;
+    fr->focus = fr->nfields; /* nothing focused yet */
     A.review_sel = 0;
     A.review_scroll = 0;
     focus_first_visible();
@@ -534,6 +568,8 @@ static void step_move(int dir)
         return;
     }
     size_t s = A.step;
+    if (dir > 0 && A.passed)
+        A.passed[A.step] = true;
     for (;;) {
         if (dir > 0 && s + 1 >= A.forms.nsteps)
             return;
@@ -551,12 +587,14 @@ static void open_item(const struct forms_field *f, const char *lpath, size_t i)
 {
     if (A.depth >= MAXDEPTH)
         return;
+    note_left();
     commit_edit();
     top()->sel = i;
     struct frame *fr = &A.frames[A.depth++];
     memset(fr, 0, sizeof *fr);
     fr->fields = f->fields;
     fr->nfields = f->nfields;
+    fr->focus = fr->nfields; /* nothing focused yet */
     fr->list = f;
     snprintf(fr->list_path, sizeof fr->list_path, "%s", lpath);
     fr->item = i;
@@ -568,6 +606,7 @@ static void close_item(void)
 {
     if (A.depth <= 1)
         return;
+    note_left();
     commit_edit();
     A.depth--;
     begin_edit();
@@ -612,6 +651,37 @@ static void refresh_findings(void)
     memset(&A.findings, 0, sizeof A.findings);
     validate_doc(A.root, &A.findings);
     A.findings_stale = false;
+}
+
+/* Is finding fd shown in the form?  Always, except on a brand-new
+ * agreement where a missing answer (nothing at its path) waits until its
+ * field was visited or its step passed.  The review and the step list
+ * show every finding. */
+static bool finding_loud(const struct finding *fd)
+{
+    if (!A.quiet || has_value(fd->path))
+        return true;
+    for (size_t i = 0; i < A.nvisited; i++)
+        if (path_under(fd->path, A.visited[i]))
+            return true;
+    for (size_t s = 0; A.passed && s < A.forms.nsteps; s++) {
+        if (!A.passed[s])
+            continue;
+        const struct forms_step *st = &A.forms.steps[s];
+        for (size_t i = 0; i < st->nfields; i++)
+            if (path_under(fd->path, st->fields[i].path))
+                return true;
+    }
+    return false;
+}
+
+/* The first finding shown under the field at path, or NULL. */
+static const struct finding *field_finding(const char *path)
+{
+    for (size_t i = 0; i < A.findings.n; i++)
+        if (path_under(A.findings.v[i].path, path) && finding_loud(&A.findings.v[i]))
+            return &A.findings.v[i];
+    return NULL;
 }
 
 static bool step_has_findings(const struct forms_step *s)
@@ -833,11 +903,10 @@ static bool figure_for(const struct forms_field *f, char *buf, size_t size)
  * (which may take two rows). */
 static int field_has_note(const struct forms_field *f, const char *path, bool focused)
 {
-    const struct finding *first;
     char fig[512];
     if (figure_for(f, fig, sizeof fig))
         return draw_width(fig, strlen(fig)) > COLS - L.body_x - 4 ? 2 : 1;
-    return focused || findings_for(&A.findings, path, &first) > 0;
+    return focused || field_finding(path) != NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1260,14 +1329,14 @@ static void draw_note(const struct forms_field *f, const char *path, int y, bool
     int x = L.body_x + 2, w = COLS - x - 1;
     theme_set(THEME_NORMAL);
     draw_blank(y, L.body_x + 1, COLS - L.body_x - 1);
-    const struct finding *first;
+    const struct finding *first = field_finding(path);
     const char *problem = focused && A.editing ? text_problem(f->widget, ed_text(&A.ed)) : NULL;
     char fig[512];
     if (problem) {
         theme_set(THEME_ERROR);
         int u = draw_str(y, x, w, "! ");
         draw_str(y, x + u, w - u, problem);
-    } else if (findings_for(&A.findings, path, &first) > 0) {
+    } else if (first) {
         theme_set(first->severity == FINDING_ERROR ? THEME_ERROR : THEME_WARNING);
         int u = draw_str(y, x, w, "! ");
         draw_str(y, x + u, w - u, first->msg);
@@ -3458,6 +3527,8 @@ static int handle_review(struct term_key k)
     if (((!k.fn && (k.code == '\r' || k.code == '\n' || k.code == 'e')) || (k.fn && k.code == KEY_ENTER)) &&
         A.review_sel < n && A.review_sel < 64) {
         size_t sel = A.review_sel;
+        if (A.passed)
+            A.passed[map[sel]] = true; /* its findings were seen here */
         goto_step(map[sel]);
         A.from_review = true;
         A.review_sel = sel;
@@ -3704,6 +3775,7 @@ static int run(void)
         return 64;
     }
     theme_init();
+    A.passed = xcalloc(A.forms.nsteps, sizeof *A.passed);
     A.findings_stale = true;
     A.depth = 1;
     goto_step(0);
@@ -3763,6 +3835,13 @@ static int run(void)
     A.spell_tried = false;
     free(A.recover_path);
     A.recover_path = NULL;
+    for (size_t i = 0; i < A.nvisited; i++)
+        free(A.visited[i]);
+    free(A.visited);
+    A.visited = NULL;
+    A.nvisited = A.visited_cap = 0;
+    free(A.passed);
+    A.passed = NULL;
     return failures ? 1 : status;
 }
 
@@ -3784,6 +3863,7 @@ int app_edit(struct doc_node *root, const char *path_or_NULL)
     A.dict = getenv("PACTA_DICT");
     A.lock.fd = -1;
     A.no_offer = true;
+    A.quiet = true;
     screen_lang(getenv("PACTA_SCREEN_LANG"));
     int rc = run();
     fileio_unlock(&A.lock);
@@ -3872,6 +3952,7 @@ int app_main(int argc, char **argv)
             set_msg(THEME_WARNING, _("This file has comments; saving will drop them (use notes: fields)."));
     } else {
         root = new_agreement(lang ? lang : strncmp(A.lang, "es", 2) == 0 ? "es" : "en");
+        A.quiet = true;
     }
     A.root = root;
     A.path = file ? xstrdup(file) : NULL;
