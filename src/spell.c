@@ -102,7 +102,53 @@ struct spell {
     struct strset ignore;    /* this session */
     struct strset doc_ignore; /* metadata.spell_ignore */
     struct strset personal;   /* the personal dictionary */
+    struct sugg *sugg;        /* hunspell's suggestions so far, by NFC word */
+    size_t sugg_cap, sugg_n;
 };
+
+/* A cached suggestion list: words repeat, and Hunspell_suggest is by far
+ * the dearest call (bench/: 65% of `pacta spell` before this cache). */
+struct sugg {
+    char *word;  /* NFC; NULL for an empty slot */
+    char **list; /* NULL-terminated, all of hunspell's suggestions */
+};
+
+static void sugg_clear(struct spell *sp)
+{
+    for (size_t i = 0; i < sp->sugg_cap; i++)
+        if (sp->sugg[i].word) {
+            free(sp->sugg[i].word);
+            for (char **q = sp->sugg[i].list; *q; q++)
+                free(*q);
+            free(sp->sugg[i].list);
+        }
+    free(sp->sugg);
+    sp->sugg = NULL;
+    sp->sugg_cap = sp->sugg_n = 0;
+}
+
+/* The slot for w: its entry, or the empty slot where it belongs. */
+static struct sugg *sugg_slot(struct spell *sp, const char *w)
+{
+    if ((sp->sugg_n + 1) * 4 > sp->sugg_cap * 3) {
+        size_t cap = sp->sugg_cap ? sp->sugg_cap * 2 : 64;
+        struct sugg *t = xcalloc(cap, sizeof *t);
+        for (size_t i = 0; i < sp->sugg_cap; i++)
+            if (sp->sugg[i].word) {
+                size_t j = hash_str(sp->sugg[i].word) & (cap - 1);
+                while (t[j].word)
+                    j = (j + 1) & (cap - 1);
+                t[j] = sp->sugg[i];
+            }
+        free(sp->sugg);
+        sp->sugg = t;
+        sp->sugg_cap = cap;
+    }
+    size_t i = hash_str(w) & (sp->sugg_cap - 1);
+    while (sp->sugg[i].word && strcmp(sp->sugg[i].word, w) != 0)
+        i = (i + 1) & (sp->sugg_cap - 1);
+    return &sp->sugg[i];
+}
 
 /* Convert len bytes with cd into a new NUL-terminated string, or NULL when
  * some character has no equivalent. */
@@ -278,6 +324,7 @@ void spell_close(struct spell *sp)
     strset_clear(&sp->ignore);
     strset_clear(&sp->doc_ignore);
     strset_clear(&sp->personal);
+    sugg_clear(sp);
     free(sp->name);
     free(sp);
 }
@@ -744,22 +791,19 @@ bool spell_check_word(struct spell *sp, const char *word, size_t len)
     return ok;
 }
 
-size_t spell_suggest(struct spell *sp, const char *word, size_t max, char ***list)
+/* All of hunspell's suggestions for the NFC word w, UTF-8. */
+static char **suggest_all(struct spell *sp, const char *w)
 {
-    char *w = nfc(word, strlen(word));
     char *d = to_dic(sp, w);
-    free(w);
     size_t n = 0;
     char **out = xcalloc(1, sizeof *out);
-    if (!d) {
-        *list = out;
-        return 0;
-    }
+    if (!d)
+        return out;
     char **sl = NULL;
     int k = Hunspell_suggest(sp->h, &sl, d);
     free(d);
     out = xrealloc(out, ((size_t)(k > 0 ? k : 0) + 1) * sizeof *out);
-    for (int i = 0; i < k && (max == 0 || n < max); i++) {
+    for (int i = 0; i < k; i++) {
         char *u = from_dic(sp, sl[i]);
         if (u)
             out[n++] = u;
@@ -767,8 +811,29 @@ size_t spell_suggest(struct spell *sp, const char *word, size_t max, char ***lis
     out[n] = NULL;
     if (sl)
         Hunspell_free_list(sp->h, &sl, k);
+    return out;
+}
+
+size_t spell_suggest(struct spell *sp, const char *word, size_t max, char ***list)
+{
+    char *w = nfc(word, strlen(word));
+    struct sugg *c = sugg_slot(sp, w);
+    if (!c->word) {
+        c->list = suggest_all(sp, w);
+        c->word = w;
+        sp->sugg_n++;
+    } else
+        free(w);
+    size_t k = 0;
+    while (c->list[k])
+        k++;
+    if (max && k > max)
+        k = max;
+    char **out = xcalloc(k + 1, sizeof *out);
+    for (size_t i = 0; i < k; i++)
+        out[i] = xstrdup(c->list[i]);
     *list = out;
-    return n;
+    return k;
 }
 
 void spell_list_free(char **list)
@@ -876,6 +941,7 @@ int spell_personal_add(struct spell *sp, const char *word, struct err *e)
         Hunspell_add(sp->h, d);
     free(d);
     strset_clear(&sp->bad); /* some verdicts may have changed */
+    sugg_clear(sp);         /* and suggestions too */
 
     char *path = spell_personal_path();
     int rc = -1;
