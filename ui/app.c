@@ -922,20 +922,26 @@ static void draw_title_bar(void)
     theme_set(THEME_TITLE);
     draw_blank(0, 0, COLS);
     const char *title = doc_get_str(A.root, "metadata.title");
+    const char *status = doc_get_str(A.root, "metadata.status");
+    const char *version = doc_get_str(A.root, "metadata.version");
+    char right[256];
+    char ro[64] = "";
+    if (A.readonly)
+        /* TRANSLATORS: in the title bar, after "draft · v3 · saved", when the file is open read-only. */
+        snprintf(ro, sizeof ro, " %s %s", draw_glyph(DRAW_DOT), _("read-only"));
+    snprintf(right, sizeof right, "%s %s v%s %s %s%s ", status ? _(status) : _("draft"), draw_glyph(DRAW_DOT),
+             version ? version : "0", draw_glyph(DRAW_DOT), A.dirty ? _("unsaved") : A.stamp.valid ? _("saved") : _("new"),
+             ro);
+    int w = draw_width(right, strlen(right));
+    int room = w < 30 ? 30 : w + 1; /* kept for the right side */
     int x = 1;
     x += draw_str(0, x, COLS - 2, "pacta");
     if (title && *title) {
         x += draw_str(0, x, COLS - x, " ");
         x += draw_str(0, x, COLS - x, draw_glyph(DRAW_HLINE));
         x += draw_str(0, x, COLS - x, " ");
-        x += draw_str(0, x, COLS - x - 30 > 0 ? COLS - x - 30 : 0, title);
+        x += draw_str(0, x, COLS - x - room > 0 ? COLS - x - room : 0, title);
     }
-    const char *status = doc_get_str(A.root, "metadata.status");
-    const char *version = doc_get_str(A.root, "metadata.version");
-    char right[256];
-    snprintf(right, sizeof right, "%s %s v%s %s %s ", status ? _(status) : _("draft"), draw_glyph(DRAW_DOT),
-             version ? version : "0", draw_glyph(DRAW_DOT), A.dirty ? _("unsaved") : A.stamp.valid ? _("saved") : _("new"));
-    int w = draw_width(right, strlen(right));
     if (COLS - w > x + 1)
         draw_str(0, COLS - w, w, right);
 }

@@ -3,7 +3,9 @@
  * Screens name what a thing is (a label, the focused field, a finding);
  * the theme decides how it looks.  There is a colour theme and a monochrome
  * one (attributes only), chosen when the terminal has no colours or when
- * NO_COLOR is set to a non-empty value (https://no-color.org). */
+ * NO_COLOR is set to a non-empty value (https://no-color.org).  In
+ * monochrome, underlining means one thing only: a misspelt word (fields
+ * are plain there; the focused one is reversed). */
 #ifndef PACTA_UI_THEME_H
 #define PACTA_UI_THEME_H
 
@@ -19,7 +21,7 @@
     X(STEP_DONE, COLOR_GREEN, -1, A_BOLD, A_BOLD)                            \
     X(HEADING, COLOR_CYAN, -1, A_BOLD, A_BOLD)                               \
     X(LABEL, -1, -1, A_NORMAL, A_NORMAL)                                     \
-    X(FIELD, -1, -1, A_UNDERLINE, A_UNDERLINE)                               \
+    X(FIELD, -1, -1, A_UNDERLINE, A_NORMAL)                                  \
     X(FIELD_FOCUS, COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE)           \
     X(SELECTED, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)                \
     X(HINT, COLOR_CYAN, -1, A_NORMAL, A_DIM)                                 \
