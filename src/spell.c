@@ -994,6 +994,8 @@ struct walk {
     int stop;
     char *path;
     size_t plen, pcap;
+    unsigned at_line; /* src_offset's cursor: the start of line at_line */
+    size_t at_p;      /* (0: none yet); the walk goes in document order */
 };
 
 /* Set the path to its first len bytes followed by ".key" (or "key" at the
@@ -1014,15 +1016,23 @@ static size_t cps(const char *s, size_t n)
 }
 
 /* Byte offset of 1-based (line, col) in src, or (size_t)-1. */
-static size_t src_offset(const char *src, size_t len, unsigned line, unsigned col)
+static size_t src_offset(struct walk *w, unsigned line, unsigned col)
 {
-    size_t p = 0;
-    for (unsigned l = 1; l < line; l++) {
+    const char *src = w->src;
+    size_t len = w->srclen, p = 0;
+    unsigned l = 1;
+    if (w->at_line && w->at_line <= line) { /* not from the top each time */
+        l = w->at_line;
+        p = w->at_p;
+    }
+    for (; l < line; l++) {
         const char *nl = memchr(src + p, '\n', len - p);
         if (!nl)
             return (size_t)-1;
         p = (size_t)(nl - src) + 1;
     }
+    w->at_line = line;
+    w->at_p = p;
     ucs4_t c;
     for (unsigned k = 1; k < col; k++) {
         if (p >= len || src[p] == '\n')
@@ -1100,7 +1110,7 @@ static void position(const struct scalar_ctx *sc, size_t off, unsigned *line, un
     if (n->style == DOC_QUOTED) {
         long c = -1;
         if (sc->w->src) {
-            size_t q = src_offset(sc->w->src, sc->w->srclen, n->line, n->col);
+            size_t q = src_offset(sc->w, n->line, n->col);
             if (q != (size_t)-1)
                 c = quoted_src_cols(sc->w->src, sc->w->srclen, q, before);
         }
@@ -1125,10 +1135,10 @@ static int hit_cb(size_t off, size_t len, void *ud)
     return r;
 }
 
-static long literal_indent(const struct walk *w, const struct doc_node *n, unsigned key_col)
+static long literal_indent(struct walk *w, const struct doc_node *n, unsigned key_col)
 {
     if (w->src) {
-        size_t p = src_offset(w->src, w->srclen, n->line + 1, 1);
+        size_t p = src_offset(w, n->line + 1, 1);
         while (p != (size_t)-1 && p < w->srclen) {
             size_t sp = 0;
             while (p + sp < w->srclen && w->src[p + sp] == ' ')
@@ -1184,7 +1194,7 @@ size_t spell_check_doc(struct spell *sp, const struct doc_node *root, const char
                        spell_hit_fn cb, void *ud)
 {
     spell_doc_ignore_set(sp, root);
-    struct walk w = {sp, src, src ? srclen : 0, cb, ud, 0, 0, NULL, 0, 0};
+    struct walk w = {sp, src, src ? srclen : 0, cb, ud, 0, 0, NULL, 0, 0, 0, 0};
     w.path = xgrow(NULL, &w.pcap, 64, 1);
     w.path[0] = '\0';
     walk_node(&w, root, 0);
