@@ -40,9 +40,10 @@ fits() { timeout "$LIMIT" "$@" >/dev/null 2>&1; test $? -ne 124; }
 # hf NAME RUNS [hyperfine options] CMD...: median seconds of each command,
 # one a line, all measured in one hyperfine run (interleaved warm-up).
 hf() {
-    name=$1 runs=$2
+    name=$1 runs=$2 HF_OPTS=
     shift 2
-    hyperfine -N -i --style none --warmup 1 --runs "$runs" --export-json "$W/$name.json" "$@" >/dev/null 2>&1 || return 1
+    if [ "$1" = -i ]; then HF_OPTS=-i; shift; fi
+    hyperfine -N $HF_OPTS --style none --warmup 1 --runs "$runs" --export-json "$W/$name.json" "$@" >/dev/null 2>&1 || return 1
     python3 -c 'import json,sys; [print(r["median"]) for r in json.load(open(sys.argv[1]))["results"]]' "$W/$name.json"
 }
 ROWS=
@@ -60,12 +61,18 @@ MB=$(python3 -c "print('%.1f' % ($SIZE/1e6))")
 log "large agreement: $ITEMS items, $MB MB"
 
 # 1, 2: fmt against the floor and python3-yaml (each run rewrites a fresh copy).
-PY_RT='import sys,yaml; d=yaml.load(open(sys.argv[1],encoding="utf-8"),Loader=yaml.CSafeLoader); open(sys.argv[1],"w",encoding="utf-8").write(yaml.dump(d,Dumper=yaml.CSafeDumper,allow_unicode=True,sort_keys=False))'
+cat >"$W/rt.py" <<'PY'
+import sys, yaml
+with open(sys.argv[1], encoding="utf-8") as f:
+    d = yaml.load(f, Loader=yaml.CSafeLoader)
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    yaml.dump(d, f, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+PY
 cp "$BIG" "$W/w.yaml"
 if fits "$PACTA" fmt "$W/w.yaml"; then
     log "1-2: fmt, floor, python3-yaml"
     set -- $(hf fmt "$BIGRUNS" --prepare "cp $BIG $W/w.yaml" \
-        "$PACTA fmt $W/w.yaml" "$FLOOR $W/w.yaml" "python3 -c $(printf %s "$PY_RT" | sed 's/ /\\ /g') $W/w.yaml" 2>/dev/null) || true
+        "$PACTA fmt $W/w.yaml" "$FLOOR $W/w.yaml" "python3 $W/rt.py $W/w.yaml") || true
     if [ $# -eq 3 ]; then
         r1=$(ratio "$1" "$2") r2=$(ratio "$3" "$1")
         row "| 1 | \`pacta fmt\`, $MB MB | $(fmt_s "$1") | floor (libyaml parse+emit) $(fmt_s "$2") | ${r1}× | ≤ 1.5× | $(check "$r1" le 1.5) |"
@@ -95,7 +102,7 @@ fi
 if command -v hunspell >/dev/null && [ -f /usr/share/hunspell/es_ES.dic ]; then
     if fits "$PACTA" spell "$BIG"; then
         log "4: spell"
-        set -- $(hf spell "$BIGRUNS" "$PACTA spell $BIG" "hunspell -d es_ES -l $W/a$ITEMS.txt") || true
+        set -- $(hf spell "$BIGRUNS" -i "$PACTA spell $BIG" "hunspell -d es_ES -l $W/a$ITEMS.txt") || true
         if [ $# -eq 2 ]; then
             r=$(ratio "$1" "$2")
             row "| 4 | \`pacta spell\`, $MB MB | $(fmt_s "$1") | \`hunspell -l\` on the same text $(fmt_s "$2") | ${r}× | ≤ 0.5× | $(check "$r" le 0.5) |"
