@@ -8,6 +8,9 @@ V=${VALGRIND:-valgrind}
 [ "$V" = no ] && V=valgrind
 if ! command -v "$V" >/dev/null 2>&1; then echo "1..0 # SKIP valgrind not found"; exit 77; fi
 if [ ! -x "$PACTA" ]; then echo "1..0 # SKIP $PACTA not built"; exit 77; fi
+# AddressSanitizer and valgrind cannot share a process; the sanitizer build
+# checks the same things its own way.
+if [ "${PACTA_SANITIZED:-no}" = yes ]; then echo "1..0 # SKIP built with sanitizers (--enable-sanitizers): memcheck cannot run it"; exit 77; fi
 LC_ALL=C.UTF-8 LANGUAGE= ; export LC_ALL LANGUAGE
 dir=$(mktemp -d "${TMPDIR:-/tmp}/valgrind.XXXXXX") || { echo "1..0 # SKIP no temporary folder"; exit 77; }
 trap 'rm -rf "$dir"' EXIT
