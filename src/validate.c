@@ -120,9 +120,23 @@ const char *finding_severity_name(enum finding_severity sev)
 
 /* ---- shape and types ---- */
 
+/* The ids of a list, sorted, for lookups in O(log n): every rule that
+ * resolves references uses these, so that checking stays O(n log n) for
+ * agreements with many thousands of items. */
+struct id_entry {
+    const char *id;
+    size_t index;
+};
+
+struct id_index {
+    struct id_entry *v;
+    size_t n;
+};
+
 struct ctx {
     const struct doc_node *root;
     struct findings *out;
+    struct id_index *lists; /* one per id_lists[] entry */
 };
 
 #define ERR(c, path, ...) findings_add((c)->out, FINDING_ERROR, (c)->root, (path), __VA_ARGS__)
@@ -328,44 +342,87 @@ static const char *const id_lists[] = {
     "obligations.provider", "obligations.client", "remedies.penalties",
 };
 
-static bool list_has_id(const struct doc_node *root, const char *list, const char *id)
+static const size_t n_id_lists = sizeof id_lists / sizeof id_lists[0];
+
+static int cmp_entry(const void *a, const void *b)
 {
-    const struct doc_node *l = doc_get(root, list);
-    if (!l || l->kind != DOC_SEQ)
-        return false;
+    const struct id_entry *x = a, *y = b;
+    int r = strcmp(x->id, y->id);
+    if (r)
+        return r;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The ids of the list at path, sorted by id then position. */
+static void index_list(const struct doc_node *root, const char *path, struct id_index *ix)
+{
+    const struct doc_node *l = doc_get(root, path);
+    ix->v = NULL;
+    ix->n = 0;
+    if (!l || l->kind != DOC_SEQ || !l->len)
+        return;
+    ix->v = xmalloc(l->len * sizeof *ix->v);
     for (size_t i = 0; i < l->len; i++) {
-        const char *x = doc_get_str(l->u.items[i], "id");
-        if (x && strcmp(x, id) == 0)
-            return true;
+        const char *id = doc_get_str(l->u.items[i], "id");
+        if (id)
+            ix->v[ix->n++] = (struct id_entry){id, i};
     }
-    return false;
+    qsort(ix->v, ix->n, sizeof *ix->v, cmp_entry);
+}
+
+/* The position in its list of the first item with this id, or -1. */
+static long index_find(const struct id_index *ix, const char *id)
+{
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int r = strcmp(ix->v[mid].id, id);
+        if (r < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ix->n && strcmp(ix->v[lo].id, id) == 0 ? (long)ix->v[lo].index : -1;
+}
+
+static const struct id_index *list_index(const struct ctx *c, const char *list)
+{
+    for (size_t k = 0; k < n_id_lists; k++)
+        if (strcmp(id_lists[k], list) == 0)
+            return &c->lists[k];
+    return NULL;
+}
+
+static bool list_has_id(const struct ctx *c, const char *list, const char *id)
+{
+    const struct id_index *ix = list_index(c, list);
+    return ix && index_find(ix, id) >= 0;
 }
 
 static void check_ids(struct ctx *c)
 {
     char path[256];
-    for (size_t k = 0; k < sizeof id_lists / sizeof id_lists[0]; k++) {
+    for (size_t k = 0; k < n_id_lists; k++) {
         const struct doc_node *l = doc_get(c->root, id_lists[k]);
         if (!l || l->kind != DOC_SEQ)
             continue;
-        for (size_t i = 0; i < l->len; i++) {
-            const char *id = doc_get_str(l->u.items[i], "id");
-            if (!id) {
-                if (l->u.items[i]->kind == DOC_MAP)
-                    ERR(c, doc_pathf(path, sizeof path, "%s[%zu]", id_lists[k], i),
-                        _("this item has no id (each item needs one, like %s1)"), "X");
+        for (size_t i = 0; i < l->len; i++)
+            if (l->u.items[i]->kind == DOC_MAP && !doc_get_str(l->u.items[i], "id"))
+                ERR(c, doc_pathf(path, sizeof path, "%s[%zu]", id_lists[k], i),
+                    _("this item has no id (each item needs one, like %s1)"), "X");
+        /* sorted by id then position: a repeat follows its first use */
+        const struct id_index *ix = &c->lists[k];
+        for (size_t j = 1; j < ix->n; j++) {
+            size_t first = j - 1;
+            while (first > 0 && strcmp(ix->v[first - 1].id, ix->v[j].id) == 0)
+                first--;
+            if (strcmp(ix->v[first].id, ix->v[j].id) != 0)
                 continue;
-            }
-            for (size_t j = 0; j < i; j++) {
-                const char *other = doc_get_str(l->u.items[j], "id");
-                if (other && strcmp(other, id) == 0) {
-                    unsigned line = 0, col = 0;
-                    doc_pos(c->root, doc_pathf(path, sizeof path, "%s[%zu].id", id_lists[k], j), &line, &col);
-                    ERR(c, doc_pathf(path, sizeof path, "%s[%zu].id", id_lists[k], i),
-                        _("the id \"%s\" is used twice in %s (first at line %u)"), id, id_lists[k], line);
-                    break;
-                }
-            }
+            unsigned line = 0, col = 0;
+            doc_pos(c->root, doc_pathf(path, sizeof path, "%s[%zu].id", id_lists[k], ix->v[first].index), &line,
+                    &col);
+            ERR(c, doc_pathf(path, sizeof path, "%s[%zu].id", id_lists[k], ix->v[j].index),
+                _("the id \"%s\" is used twice in %s (first at line %u)"), ix->v[j].id, id_lists[k], line);
         }
     }
 }
@@ -381,7 +438,7 @@ static int check_ref(const char *path, const struct doc_node *n, void *ud)
     char *lists = xstrdup(f->arg);
     bool found = false;
     for (char *save = NULL, *l = strtok_r(lists, "|", &save); l && !found; l = strtok_r(NULL, "|", &save))
-        found = list_has_id(c->root, l, n->u.str);
+        found = list_has_id(c, l, n->u.str);
     if (!found) {
         char *names = choices(f->arg);
         ERR(c, path, _("\"%s\" does not name any item of %s"), n->u.str, names);
@@ -539,8 +596,9 @@ static void require(struct ctx *c, const char *path, const char *what, const cha
 }
 
 /* Does some remedy make party pay? */
-static bool remedy_for(const struct doc_node *root, const char *party)
+static bool remedy_for(const struct ctx *c, const char *party)
 {
+    const struct doc_node *root = c->root;
     char path[128];
     size_t n = doc_count(root, "remedies.penalties");
     for (size_t i = 0; i < n; i++) {
@@ -548,18 +606,16 @@ static bool remedy_for(const struct doc_node *root, const char *party)
         if (o && !strcmp(o, party))
             return true;
     }
+    const struct id_index *levels = list_index(c, "service_levels");
     n = doc_count(root, "remedies.service_credits");
     for (size_t i = 0; i < n; i++) {
         const char *sl = doc_get_str(root, doc_pathf(path, sizeof path, "remedies.service_credits[%zu].service_level", i));
-        size_t m = doc_count(root, "service_levels");
-        for (size_t j = 0; sl && j < m; j++) {
-            const char *id = doc_get_str(root, doc_pathf(path, sizeof path, "service_levels[%zu].id", j));
-            if (!id || strcmp(id, sl))
-                continue;
-            const char *o = doc_get_str(root, doc_pathf(path, sizeof path, "service_levels[%zu].obligated", j));
-            if (!strcmp(o ? o : "provider", party))
-                return true;
-        }
+        long j = sl ? index_find(levels, sl) : -1;
+        if (j < 0)
+            continue;
+        const char *o = doc_get_str(root, doc_pathf(path, sizeof path, "service_levels[%ld].obligated", j));
+        if (!strcmp(o ? o : "provider", party))
+            return true;
     }
     return false;
 }
@@ -592,9 +648,9 @@ static void check_type_table(struct ctx *c)
         require(c, "remedies", _("remedies: what a broken promise costs"), type);
         require(c, "agreement.governing_law", _("the governing law"), type);
         require(c, "signatures", _("signatures"), type);
-        if (present(c->root, "remedies") && !remedy_for(c->root, "provider"))
+        if (present(c->root, "remedies") && !remedy_for(c, "provider"))
             ERR(c, "remedies", _("%s needs a remedy for when the provider breaks a promise"), type_name(type));
-        if (!strcmp(type, "two_way") && present(c->root, "remedies") && !remedy_for(c->root, "client"))
+        if (!strcmp(type, "two_way") && present(c->root, "remedies") && !remedy_for(c, "client"))
             ERR(c, "remedies", _("%s needs a remedy for when the client breaks a promise too"), type_name(type));
     }
     if (strcmp(type, "two_way") != 0) {
@@ -610,39 +666,48 @@ static void check_type_table(struct ctx *c)
 
 /* ---- realistic expectations ---- */
 
-static bool mentioned(const struct doc_node *root, const char *list, const char *field, const char *id)
+/* Every id that the items of list name in their field (a list of ids),
+ * sorted. */
+static void index_refs(const struct doc_node *root, const char *list, const char *field, struct id_index *ix)
 {
-    char path[128];
-    size_t n = doc_count(root, list);
-    for (size_t i = 0; i < n; i++) {
-        const struct doc_node *refs = doc_get(root, doc_pathf(path, sizeof path, "%s[%zu].%s", list, i, field));
-        if (!refs)
+    const struct doc_node *l = doc_get(root, list);
+    size_t cap = 0;
+    ix->v = NULL;
+    ix->n = 0;
+    for (size_t i = 0; l && l->kind == DOC_SEQ && i < l->len; i++) {
+        const struct doc_node *refs = doc_map_get(l->u.items[i], field);
+        if (!refs || refs->kind != DOC_SEQ)
             continue;
-        if (refs->kind == DOC_SCALAR && !strcmp(refs->u.str, id))
-            return true;
-        if (refs->kind == DOC_SEQ)
-            for (size_t j = 0; j < refs->len; j++)
-                if (refs->u.items[j]->kind == DOC_SCALAR && !strcmp(refs->u.items[j]->u.str, id))
-                    return true;
+        for (size_t j = 0; j < refs->len; j++)
+            if (refs->u.items[j]->kind == DOC_SCALAR) {
+                ix->v = xgrow(ix->v, &cap, ix->n + 1, sizeof *ix->v);
+                ix->v[ix->n++] = (struct id_entry){refs->u.items[j]->u.str, i};
+            }
     }
-    return false;
+    if (ix->n)
+        qsort(ix->v, ix->n, sizeof *ix->v, cmp_entry);
 }
 
 static void check_coverage(struct ctx *c)
 {
     char path[128];
+    struct id_index covered, served;
+    index_refs(c->root, "objectives", "needs", &covered);
+    index_refs(c->root, "services", "objectives", &served);
     size_t n = doc_count(c->root, "needs");
     for (size_t i = 0; i < n; i++) {
         const char *id = doc_get_str(c->root, doc_pathf(path, sizeof path, "needs[%zu].id", i));
-        if (id && !mentioned(c->root, "objectives", "needs", id))
+        if (id && index_find(&covered, id) < 0)
             WARN(c, doc_pathf(path, sizeof path, "needs[%zu]", i), _("no objective covers the need %s"), id);
     }
     n = doc_count(c->root, "objectives");
     for (size_t i = 0; i < n; i++) {
         const char *id = doc_get_str(c->root, doc_pathf(path, sizeof path, "objectives[%zu].id", i));
-        if (id && !mentioned(c->root, "services", "objectives", id))
+        if (id && index_find(&served, id) < 0)
             WARN(c, doc_pathf(path, sizeof path, "objectives[%zu]", i), _("no service serves the objective %s"), id);
     }
+    free(covered.v);
+    free(served.v);
 }
 
 /* The longest stretch, in minutes, during which support is closed in an
@@ -736,8 +801,11 @@ void validate_doc_lang(const struct doc_node *root, const char *lang, struct fin
 
 void validate_doc(const struct doc_node *root, struct findings *out)
 {
-    struct ctx c = {root, out};
+    struct id_index lists[sizeof id_lists / sizeof id_lists[0]];
+    struct ctx c = {root, out, lists};
     size_t first = out->n;
+    for (size_t k = 0; k < n_id_lists; k++)
+        index_list(root, id_lists[k], &lists[k]);
     check_envelope(&c);
     check_types(&c);
     check_ids(&c);
@@ -751,4 +819,6 @@ void validate_doc(const struct doc_node *root, struct findings *out)
     check_realism(&c);
     struct findings tail = {out->v ? out->v + first : NULL, out->n - first, 0}; /* no arithmetic on NULL (UBSan) */
     findings_sort(&tail);
+    for (size_t k = 0; k < n_id_lists; k++)
+        free(lists[k].v);
 }
