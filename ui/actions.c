@@ -20,6 +20,7 @@ const struct actions_def actions_table[] = {
     {ACT_ADD, "add", "F9 Ins ^T", N_("Add"), ACTIONS_LIST, true},
     {ACT_REMOVE, "remove", "F8 Del ^X", N_("Remove"), ACTIONS_LIST, true},
     {ACT_QUIT, "quit", "F10 ^Q", N_("Quit"), ANY, true},
+    {ACT_EVALUATE, "evaluate", "F11 ^B", N_("Evaluation"), ANY, true},
     {ACT_NEXT_FIELD, "next-field", "Tab Down", N_("Next field"), ANY, false},
     {ACT_PREV_FIELD, "prev-field", "S-Tab Up", N_("Previous field"), ANY, false},
     {ACT_NEXT_STEP, "next-step", "PgDn ^N", N_("Next step"), ANY, false},
@@ -31,6 +32,12 @@ const struct actions_def actions_table[] = {
     {ACT_PRINT, "print", "F3 ^P", N_("Print"), ACTIONS_PREVIEW, true},
     {ACT_EXPORT, "save-as", "F2 ^S", N_("Save as"), ACTIONS_PREVIEW, true},
     {ACT_BACK, "back", "Esc F6", N_("Back"), ACTIONS_PREVIEW, true},
+    /* The evaluation screen's own keys (handled there; listed for the bar and help). */
+    {ACT_CONFIRM, "edit-measurement", "Enter", N_("Enter or add"), ACTIONS_EVAL, true},
+    {ACT_NEXT_STEP, "other-period", "PgDn PgUp", N_("Other period"), ACTIONS_EVAL, true},
+    {ACT_ADD, "add-period", "F9 Ins", N_("Add a period"), ACTIONS_EVAL, true},
+    {ACT_EXPORT, "save-measurements", "F2 ^S", N_("Save"), ACTIONS_EVAL, true},
+    {ACT_BACK, "back-from-evaluation", "Esc F11", N_("Back"), ACTIONS_EVAL, true},
 };
 const unsigned actions_count = sizeof actions_table / sizeof actions_table[0];
 
@@ -69,6 +76,7 @@ static enum action lookup(struct term_key k, unsigned ctx)
         case KEY_F(8): return ACT_REMOVE;
         case KEY_F(9): return ACT_ADD;
         case KEY_F(10): return ACT_QUIT;
+        case KEY_F(11): return ACT_EVALUATE;
         case KEY_IC: return ACT_ADD;
         case KEY_DC: return (ctx & ACTIONS_TEXT) ? ACT_NONE : ACT_REMOVE;
         case KEY_BTAB: return ACT_PREV_FIELD;
@@ -91,6 +99,7 @@ static enum action lookup(struct term_key k, unsigned ctx)
     case CTRL('t'): return ACT_ADD;
     case CTRL('x'): return ACT_REMOVE;
     case CTRL('q'): return ACT_QUIT;
+    case CTRL('b'): return ACT_EVALUATE;
     case CTRL('n'): return ACT_NEXT_STEP;
     case CTRL('p'): return ACT_PREV_STEP;
     case '\t': return ACT_NEXT_FIELD;

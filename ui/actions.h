@@ -32,6 +32,7 @@ enum action {
     ACT_PRINT,   /* summary preview: print */
     ACT_EXPORT,  /* summary preview: save as */
     ACT_BACK,    /* summary preview: back to the form */
+    ACT_EVALUATE, /* the evaluation screen: measurements and scorecard */
     ACT_COUNT
 };
 
@@ -42,6 +43,7 @@ enum {
     ACTIONS_LIST = 1 << 2,   /* a list of items has the focus */
     ACTIONS_OTHER = 1 << 3,  /* a choice, bool, days or picker has the focus */
     ACTIONS_PREVIEW = 1 << 4, /* the summary preview (F6) */
+    ACTIONS_EVAL = 1 << 5,    /* the evaluation screen (F11) */
 };
 
 struct actions_def {

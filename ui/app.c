@@ -24,10 +24,12 @@
 #include "src/calc.h"
 #include "src/doc.h"
 #include "src/err.h"
+#include "src/evaluate.h"
 #include "src/fileio.h"
 #include "src/forms.h"
 #include "src/i18n.h"
 #include "src/l10n.h"
+#include "src/measure.h"
 #include "src/sla_yaml.h"
 #include "src/spawn.h"
 #include "src/spell.h"
@@ -1931,13 +1933,19 @@ static void act_help(void)
     ADD("\n%s\n", _("Keys"));
     for (unsigned i = 0; i < actions_count; i++) {
         const struct actions_def *d = &actions_table[i];
-        if (d->context != ACTIONS_PREVIEW)
+        if (d->context != ACTIONS_PREVIEW && d->context != ACTIONS_EVAL)
             ADD("  %-14s %s\n", d->keys, _(d->label));
     }
     ADD("\n%s\n", _("In the summary (F6)"));
     for (unsigned i = 0; i < actions_count; i++) {
         const struct actions_def *d = &actions_table[i];
         if (d->context == ACTIONS_PREVIEW)
+            ADD("  %-14s %s\n", d->keys, _(d->label));
+    }
+    ADD("\n%s\n", _("In the evaluation (F11)"));
+    for (unsigned i = 0; i < actions_count; i++) {
+        const struct actions_def *d = &actions_table[i];
+        if (d->context == ACTIONS_EVAL)
             ADD("  %-14s %s\n", d->keys, _(d->label));
     }
     ADD("\n%s\n", _("On a choice: Left/Right or Space changes it. On days and pickers: Left/Right move, "
@@ -3105,6 +3113,541 @@ static void offer_recovery(void)
     free(rp);
 }
 
+/* ------------------------------------------------------------------ */
+/* The evaluation screen (F11): a period's measurements, the scorecard   */
+/* ------------------------------------------------------------------ */
+
+/* NAME.measurements.yaml beside the agreement (doc/measurements.md). */
+struct ev {
+    struct doc_node *m; /* the measurements file's tree */
+    char *path;
+    size_t period; /* index into periods */
+    size_t sel;
+    bool dirty;
+    char *card; /* the scorecard as text; NULL: to compute */
+};
+static struct ev EV;
+
+enum ev_kind { EV_PERIOD, EV_VALUE, EV_OUTAGES, EV_TICKETS, EV_DELIVERY, EV_OBLIGATION };
+struct ev_row {
+    enum ev_kind kind;
+    char list[32]; /* the agreement's list the row is about */
+    size_t i;      /* index in it */
+};
+
+static char *ev_path_for(const char *sla)
+{
+    size_t n = strlen(sla);
+    if (n > 9 && strcmp(sla + n - 9, ".sla.yaml") == 0)
+        return xasprintf("%.*s.measurements.yaml", (int)(n - 9), sla);
+    if (n > 5 && strcmp(sla + n - 5, ".yaml") == 0)
+        return xasprintf("%.*s.measurements.yaml", (int)(n - 5), sla);
+    return xasprintf("%s.measurements.yaml", sla);
+}
+
+static size_t ev_rows(struct ev_row **out)
+{
+    size_t n = 0, cap = 0;
+    struct ev_row *r = NULL;
+#define ROW(k, l, idx)                                                  \
+    do {                                                                \
+        r = xgrow(r, &cap, n + 1, sizeof *r);                           \
+        r[n].kind = (k);                                                \
+        snprintf(r[n].list, sizeof r[n].list, "%s", (l));               \
+        r[n].i = (idx);                                                 \
+        n++;                                                            \
+    } while (0)
+    ROW(EV_PERIOD, "", 0);
+    if (doc_count(EV.m, "periods") > 0) {
+        char p[PATHMAX];
+        size_t nl = doc_count(A.root, "service_levels");
+        for (size_t i = 0; i < nl; i++) {
+            ROW(EV_VALUE, "service_levels", i);
+            const char *ind = doc_get_str(A.root, doc_pathf(p, sizeof p, "service_levels[%zu].indicator", i));
+            if (ind && strcmp(ind, "availability") == 0)
+                ROW(EV_OUTAGES, "service_levels", i);
+        }
+        ROW(EV_TICKETS, "", 0);
+        size_t nd = doc_count(A.root, "deadlines");
+        for (size_t i = 0; i < nd; i++)
+            ROW(EV_DELIVERY, "deadlines", i);
+        static const char *const obl[] = {"obligations.provider", "obligations.client"};
+        for (size_t k = 0; k < 2; k++)
+            for (size_t i = 0; i < doc_count(A.root, obl[k]); i++)
+                ROW(EV_OBLIGATION, obl[k], i);
+    }
+#undef ROW
+    *out = r;
+    return n;
+}
+
+static const char *ev_id(const struct ev_row *r)
+{
+    char p[PATHMAX];
+    return doc_get_str(A.root, doc_pathf(p, sizeof p, "%s[%zu].id", r->list, r->i));
+}
+
+static const char *ev_period_key(void)
+{
+    char p[64];
+    return doc_get_str(EV.m, doc_pathf(p, sizeof p, "periods[%zu].period", EV.period));
+}
+
+/* The entry of seq (created) whose key field is id, or NULL for a new one. */
+static struct doc_node *ev_entry(const char *seqpath, const char *key, const char *id, bool create)
+{
+    struct doc_node *seq = doc_ensure(EV.m, seqpath, DOC_SEQ);
+    if (!seq || seq->kind != DOC_SEQ)
+        return NULL;
+    for (size_t i = 0; i < seq->len; i++) {
+        const char *v = doc_get_str(seq->u.items[i], key);
+        if (v && id && strcmp(v, id) == 0)
+            return seq->u.items[i];
+    }
+    if (!create)
+        return NULL;
+    struct doc_node *it = doc_new_map();
+    doc_map_put(it, key, doc_new_scalar(id, DOC_PLAIN));
+    doc_seq_push(seq, it);
+    return it;
+}
+
+/* One line describing row r. */
+static char *ev_row_text(const struct ev_row *r)
+{
+    char p[PATHMAX];
+    const char *id = ev_id(r);
+    const char *key = ev_period_key();
+    switch (r->kind) {
+    case EV_PERIOD:
+        if (!key)
+            return xstrdup(_("No period yet: F9 adds one (2027-03, 2027-Q1 or 2027)."));
+        return xasprintf(_("Period %s (%zu of %zu)"), key, EV.period + 1, doc_count(EV.m, "periods"));
+    case EV_VALUE: {
+        const char *name = doc_get_str(A.root, doc_pathf(p, sizeof p, "%s[%zu].name", r->list, r->i));
+        const char *v = doc_get_str(EV.m, doc_pathf(p, sizeof p, "periods[%zu].levels.%s.value", EV.period,
+                                                    id ? id : "?"));
+        return xasprintf(_("%s %s: measured value %s"), id ? id : "?", name ? name : "",
+                         v ? v : _("(from the events)"));
+    }
+    case EV_OUTAGES: {
+        size_t n = doc_count(EV.m, doc_pathf(p, sizeof p, "periods[%zu].levels.%s.outages", EV.period, id ? id : "?"));
+        return xasprintf(P_("    %zu outage (Enter adds one)", "    %zu outages (Enter adds one)", n), n);
+    }
+    case EV_TICKETS: {
+        size_t n = doc_count(EV.m, doc_pathf(p, sizeof p, "periods[%zu].tickets", EV.period));
+        return xasprintf(P_("%zu ticket in the period (Enter adds one)", "%zu tickets in the period (Enter adds one)",
+                            n), n);
+    }
+    case EV_DELIVERY: {
+        const char *what = doc_get_str(A.root, doc_pathf(p, sizeof p, "%s[%zu].deliverable", r->list, r->i));
+        doc_pathf(p, sizeof p, "periods[%zu].deliveries", EV.period);
+        struct doc_node *e = id ? ev_entry(p, "deadline", id, false) : NULL;
+        const char *d = e ? doc_get_str(e, "delivered") : NULL;
+        return xasprintf(_("%s %s: delivered %s"), id ? id : "?", what ? what : "", d ? d : _("(not yet)"));
+    }
+    case EV_OBLIGATION: {
+        const char *text = doc_get_str(A.root, doc_pathf(p, sizeof p, "%s[%zu].text", r->list, r->i));
+        doc_pathf(p, sizeof p, "periods[%zu].obligations", EV.period);
+        struct doc_node *e = id ? ev_entry(p, "id", id, false) : NULL;
+        const char *k = e ? doc_get_str(e, "kept") : NULL;
+        bool kept = !k || strcmp(k, "false") != 0;
+        return xasprintf(_("%s %s: kept %s"), id ? id : "?", text ? text : "", kept ? _("Yes") : _("No"));
+    }
+    }
+    return xstrdup("");
+}
+
+/* The scorecard of the period, as text in the agreement's language. */
+static const char *ev_card(void)
+{
+    if (EV.card)
+        return EV.card;
+    const char *key = ev_period_key();
+    if (!key)
+        return EV.card = xstrdup("");
+    struct measure ms;
+    memset(&ms, 0, sizeof ms);
+    struct evaluate_result r;
+    memset(&r, 0, sizeof r);
+    struct err e;
+    err_clear(&e);
+    if (measure_from_doc(doc_clone(EV.m), EV.path, &ms, NULL, &e) < 0 ||
+        evaluate_run(A.root, &ms, key, &r, &e) < 0) {
+        char m[2200];
+        err_format(&e, m, sizeof m);
+        EV.card = xasprintf("! %s", m);
+    } else {
+        struct render_doc *d = evaluate_render(&r);
+        char *out = NULL;
+        size_t len = 0;
+        render_emit(d, RENDER_TEXT, &out, &len);
+        render_free(d);
+        EV.card = out ? out : xstrdup("");
+    }
+    evaluate_free(&r);
+    measure_free(&ms);
+    return EV.card;
+}
+
+static void ev_changed(void)
+{
+    EV.dirty = true;
+    free(EV.card);
+    EV.card = NULL;
+}
+
+static void ev_draw(void)
+{
+    compute_layout();
+    curs_set(0);
+    if (too_small()) {
+        draw_too_small();
+        return;
+    }
+    draw_title_bar();
+    int x = 2, w = COLS - 4, y = 1;
+    theme_set(THEME_NORMAL);
+    for (int r = 1; r < LINES - 2; r++)
+        draw_blank(r, 0, COLS);
+    char buf[1024];
+    theme_set(THEME_HEADING);
+    snprintf(buf, sizeof buf, _("Evaluation: %s"), EV.path);
+    draw_cropped(y++, x, w, buf);
+    struct ev_row *rows;
+    size_t n = ev_rows(&rows);
+    if (EV.sel >= n)
+        EV.sel = n - 1;
+    int list_h = (LINES - 4) / 2;
+    size_t first = EV.sel >= (size_t)list_h ? EV.sel - (size_t)list_h + 1 : 0;
+    for (size_t i = first; i < n && y < 1 + 1 + list_h; i++, y++) {
+        char *t = ev_row_text(&rows[i]);
+        theme_set(i == EV.sel ? THEME_SELECTED : THEME_NORMAL);
+        draw_blank(y, x, w);
+        draw_cropped(y, x, w, t);
+        free(t);
+    }
+    free(rows);
+    theme_set(THEME_FRAME);
+    draw_hline(y++, 0, COLS);
+    char **lines;
+    size_t nl = wrap_rows(ev_card(), w, &lines);
+    theme_set(THEME_NORMAL);
+    for (size_t i = 0; i < nl && y < LINES - 2; i++, y++)
+        draw_str(y, x, w, lines[i]);
+    free_rows(lines, nl);
+    theme_set(THEME_FRAME);
+    draw_hline(LINES - 2, 0, COLS);
+    if (A.msg[0]) {
+        theme_set(A.msg_role);
+        snprintf(buf, sizeof buf, " %s ", A.msg);
+        draw_str(LINES - 2, 2, COLS - 4, buf);
+    }
+    draw_key_bar_ctx(ACTIONS_EVAL);
+}
+
+/* Ask for one value; NULL when cancelled.  check: 'd' date, 't' timestamp, 0 any. */
+static char *ev_ask(const char *title, const char *prompt, const char *initial, char check)
+{
+    for (;;) {
+        char *s = ask_text(title, prompt, initial);
+        if (!s)
+            return NULL;
+        char *t = trim(s);
+        long day;
+        struct calc_stamp st;
+        bool ok = !*t || check == 0 || (check == 'd' && calc_parse_date(t, &day) == 0) ||
+                  (check == 't' && calc_parse_stamp(t, &st) == 0);
+        if (ok) {
+            char *r = xstrdup(t);
+            free(s);
+            return r;
+        }
+        free(s);
+        set_msg(THEME_ERROR, check == 'd' ? _("not a date: write it as YYYY-MM-DD, e.g. 2027-01-31")
+                                          : _("not a moment: write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-09T17:30"));
+        if (eof_seen)
+            return NULL;
+    }
+}
+
+static void ev_add_period(void)
+{
+    char day[32];
+    today(day, sizeof day);
+    day[7] = 0;
+    char *s = ask_text(_("Add a period"), _("A month (2027-03), a quarter (2027-Q1) or a year (2027):"), day);
+    if (!s)
+        return;
+    char *t = trim(s);
+    enum measure_period_kind k;
+    long a, b;
+    if (measure_parse_period(t, &k, &a, &b) < 0) {
+        set_msg(THEME_ERROR, _("\"%s\" is not a period: 2027-03, 2027-Q1 or 2027"), t);
+        free(s);
+        return;
+    }
+    char p[64];
+    size_t n = doc_count(EV.m, "periods");
+    for (size_t i = 0; i < n; i++) {
+        const char *key = doc_get_str(EV.m, doc_pathf(p, sizeof p, "periods[%zu].period", i));
+        if (key && strcmp(key, t) == 0) {
+            EV.period = i;
+            free(s);
+            ev_changed();
+            EV.dirty = false;
+            return;
+        }
+    }
+    struct doc_node *seq = doc_ensure(EV.m, "periods", DOC_SEQ);
+    struct doc_node *it = doc_new_map();
+    doc_map_put(it, "period", doc_new_scalar(t, DOC_PLAIN));
+    doc_seq_push(seq, it);
+    EV.period = seq->len - 1;
+    free(s);
+    ev_changed();
+}
+
+static void ev_edit(const struct ev_row *r)
+{
+    char p[PATHMAX];
+    const char *id = ev_id(r);
+    if (r->kind == EV_PERIOD) {
+        ev_add_period();
+        return;
+    }
+    if (!id && r->kind != EV_TICKETS)
+        return;
+    switch (r->kind) {
+    case EV_VALUE: {
+        doc_pathf(p, sizeof p, "periods[%zu].levels.%s.value", EV.period, id);
+        const char *cur = doc_get_str(EV.m, p);
+        char *s = ask_text(_("Measured value"), _("The value measured in the period, in the level's unit "
+                                                  "(empty: computed from the outages and tickets):"),
+                           cur ? cur : "");
+        if (!s)
+            return;
+        char *t = number_form(s);
+        long long v;
+        if (!*t) {
+            doc_del(EV.m, p);
+        } else if (calc_parse_decimal(t, &v) != 0) {
+            set_msg(THEME_ERROR, "%s", _("not a number"));
+        } else {
+            doc_set(EV.m, p, doc_new_scalar(t, DOC_PLAIN));
+        }
+        free(s);
+        ev_changed();
+        return;
+    }
+    case EV_OUTAGES: {
+        char *a = ev_ask(_("Add an outage"), _("Started at (YYYY-MM-DDTHH:MM):"), "", 't');
+        char *b = a && *a ? ev_ask(_("Add an outage"), _("Ended at (YYYY-MM-DDTHH:MM):"), a, 't') : NULL;
+        if (a && *a && b && *b) {
+            doc_pathf(p, sizeof p, "periods[%zu].levels.%s.outages", EV.period, id);
+            struct doc_node *seq = doc_ensure(EV.m, p, DOC_SEQ);
+            struct doc_node *it = doc_new_map();
+            doc_map_put(it, "start", doc_new_scalar(a, DOC_PLAIN));
+            doc_map_put(it, "end", doc_new_scalar(b, DOC_PLAIN));
+            doc_seq_push(seq, it);
+            ev_changed();
+        }
+        free(a);
+        free(b);
+        return;
+    }
+    case EV_TICKETS: {
+        const char *prompts[4] = {_("Priority (a priority id, e.g. P1; may be empty):"),
+                                  _("Opened at (YYYY-MM-DDTHH:MM):"),
+                                  _("First response at (YYYY-MM-DDTHH:MM; empty: none yet):"),
+                                  _("Resolved at (YYYY-MM-DDTHH:MM; empty: still open):")};
+        static const char *const keys[4] = {"priority", "opened", "first_response", "resolved"};
+        char *v[4] = {NULL, NULL, NULL, NULL};
+        bool ok = true;
+        for (int i = 0; i < 4 && ok; i++) {
+            v[i] = ev_ask(_("Add a ticket"), prompts[i], i > 1 && v[1] ? v[1] : "", i == 0 ? 0 : 't');
+            ok = v[i] && (i != 1 || *v[i]);
+        }
+        if (ok) {
+            doc_pathf(p, sizeof p, "periods[%zu].tickets", EV.period);
+            struct doc_node *seq = doc_ensure(EV.m, p, DOC_SEQ);
+            struct doc_node *it = doc_new_map();
+            char tid[32];
+            snprintf(tid, sizeof tid, "T%zu", seq->len + 1);
+            doc_map_put(it, "id", doc_new_scalar(tid, DOC_PLAIN));
+            for (int i = 0; i < 4; i++)
+                if (*v[i])
+                    doc_map_put(it, keys[i], doc_new_scalar(v[i], DOC_PLAIN));
+            doc_seq_push(seq, it);
+            ev_changed();
+        }
+        for (int i = 0; i < 4; i++)
+            free(v[i]);
+        return;
+    }
+    case EV_DELIVERY: {
+        doc_pathf(p, sizeof p, "periods[%zu].deliveries", EV.period);
+        struct doc_node *e = ev_entry(p, "deadline", id, false);
+        const char *cur = e ? doc_get_str(e, "delivered") : NULL;
+        char *d = ev_ask(_("Delivered"), _("Delivered on (YYYY-MM-DD; empty: not yet):"), cur ? cur : "", 'd');
+        if (!d)
+            return;
+        if (*d) {
+            e = ev_entry(p, "deadline", id, true);
+            doc_map_put(e, "delivered", doc_new_scalar(d, DOC_PLAIN));
+        } else if (e) {
+            doc_map_del(e, "delivered");
+        }
+        free(d);
+        ev_changed();
+        return;
+    }
+    case EV_OBLIGATION: {
+        doc_pathf(p, sizeof p, "periods[%zu].obligations", EV.period);
+        struct doc_node *e = ev_entry(p, "id", id, true);
+        const char *k = doc_get_str(e, "kept");
+        bool kept = !k || strcmp(k, "false") != 0;
+        doc_map_put(e, "kept", doc_new_scalar(kept ? "false" : "true", DOC_PLAIN));
+        ev_changed();
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+static int ev_save(void)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    struct err e;
+    err_clear(&e);
+    int rc = sla_yaml_emit(EV.m, SLA_YAML_SOURCE, &buf, &len, &e);
+    if (rc == 0)
+        rc = fileio_write_atomic(EV.path, buf, len, 0, NULL, &e);
+    free(buf);
+    if (rc != 0) {
+        char m[2200];
+        err_format(&e, m, sizeof m);
+        set_msg(THEME_ERROR, _("Not saved: %s"), m);
+        return -1;
+    }
+    EV.dirty = false;
+    set_msg(THEME_NORMAL, _("Saved %s."), EV.path);
+    return 0;
+}
+
+static void act_evaluate(void)
+{
+    if (!A.path) {
+        set_msg(THEME_WARNING, _("Save the agreement first: its measurements are kept beside it."));
+        return;
+    }
+    commit_edit();
+    refresh_findings();
+    memset(&EV, 0, sizeof EV);
+    EV.path = ev_path_for(A.path);
+    if (file_exists(EV.path)) {
+        struct err e;
+        err_clear(&e);
+        if (sla_yaml_load_file(EV.path, NULL, &EV.m, NULL, &e) != 0 || EV.m->kind != DOC_MAP) {
+            char m[2200];
+            if (EV.m)
+                snprintf(m, sizeof m, _("%s: not a measurements file"), EV.path);
+            else
+                err_format(&e, m, sizeof m);
+            set_msg(THEME_ERROR, "%s", m);
+            doc_free(EV.m);
+            free(EV.path);
+            memset(&EV, 0, sizeof EV);
+            return;
+        }
+        size_t n = doc_count(EV.m, "periods");
+        EV.period = n ? n - 1 : 0;
+    } else {
+        EV.m = doc_new_map();
+        doc_map_put(EV.m, "apiVersion", doc_new_scalar("pacta/v1", DOC_PLAIN));
+        doc_map_put(EV.m, "kind", doc_new_scalar("Measurements", DOC_PLAIN));
+        const char *id = doc_get_str(A.root, "metadata.id");
+        if (id)
+            doc_map_put(EV.m, "agreement", doc_new_scalar(id, DOC_PLAIN));
+        doc_map_put(EV.m, "periods", doc_new_seq());
+    }
+    void (*saved_backdrop)(void) = backdrop;
+    backdrop = ev_draw;
+    A.msg[0] = 0;
+    if (doc_count(EV.m, "periods") == 0)
+        ev_add_period();
+    EV.sel = 1; /* the first service level */
+    for (;;) {
+        erase();
+        ev_draw();
+        struct term_key k = term_key();
+        if (k.fn && (k.code == TERM_EOF || k.code == TERM_INTR)) {
+            eof_seen = true;
+            break;
+        }
+        if (k.fn && (k.code == KEY_RESIZE || k.code == TERM_IDLE || k.code == KEY_MOUSE))
+            continue;
+        A.msg[0] = 0;
+        struct ev_row *rows;
+        size_t n = ev_rows(&rows);
+        bool leave = false;
+        if (k.fn && k.code == KEY_DOWN) {
+            if (EV.sel + 1 < n)
+                EV.sel++;
+        } else if (k.fn && k.code == KEY_UP) {
+            if (EV.sel > 0)
+                EV.sel--;
+        } else if ((k.fn && k.code == KEY_NPAGE) || (!k.fn && k.code == ('n' & 0x1f))) {
+            if (EV.period + 1 < doc_count(EV.m, "periods")) {
+                EV.period++;
+                free(EV.card);
+                EV.card = NULL;
+            }
+        } else if ((k.fn && k.code == KEY_PPAGE) || (!k.fn && k.code == ('p' & 0x1f))) {
+            if (EV.period > 0) {
+                EV.period--;
+                free(EV.card);
+                EV.card = NULL;
+            }
+        } else if ((k.fn && (k.code == KEY_F(9) || k.code == KEY_IC)) || (!k.fn && k.code == ('t' & 0x1f))) {
+            ev_add_period();
+        } else if ((k.fn && k.code == KEY_F(2)) || (!k.fn && k.code == ('s' & 0x1f))) {
+            ev_save();
+        } else if ((k.fn && (k.code == KEY_ENTER || k.code == KEY_F(4))) ||
+                   (!k.fn && (k.code == '\r' || k.code == '\n' || k.code == ' '))) {
+            if (EV.sel < n)
+                ev_edit(&rows[EV.sel]);
+        } else if ((k.fn && (k.code == KEY_F(11) || k.code == KEY_F(10))) ||
+                   (!k.fn && (k.code == 27 || k.code == ('b' & 0x1f) || k.code == ('q' & 0x1f)))) {
+            leave = true;
+        } else if ((k.fn && k.code == KEY_F(1)) || (!k.fn && k.code == '?')) {
+            act_help();
+        }
+        free(rows);
+        if (eof_seen)
+            break;
+        if (leave) {
+            if (!EV.dirty)
+                break;
+            const char *btn[] = {_("Save"), _("Discard"), _("Cancel")};
+            int r = ask(_("Evaluation"), _("Save the measurements before going back?"), btn, 3, 0);
+            if (r == 0 && ev_save() == 0)
+                break;
+            if (r == 1)
+                break;
+            if (eof_seen)
+                break;
+        }
+    }
+    backdrop = saved_backdrop;
+    doc_free(EV.m);
+    free(EV.path);
+    free(EV.card);
+    memset(&EV, 0, sizeof EV);
+}
+
 static void act_quit(void)
 {
     commit_edit();
@@ -3686,6 +4229,7 @@ static void handle_key(struct term_key k)
             act_remove(f, path);
         break;
     case ACT_QUIT: act_quit(); break;
+    case ACT_EVALUATE: act_evaluate(); break;
     case ACT_NEXT_FIELD: focus_step_first(1); break;
     case ACT_PREV_FIELD: focus_step_first(-1); break;
     case ACT_NEXT_STEP:
