@@ -381,9 +381,12 @@ static bool plain_is_ambiguous(const char *s)
         "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
         "y", "Y", "n", "N", ".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN", "<<", "=",
     };
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strcmp(s, words[i]) == 0)
-            return true;
+    /* Every word starts with one of these (or is ""): most text skips the
+     * 37 comparisons, which were 11% of `pacta fmt` (bench/). */
+    if (strchr("~nNtTfFyYoO.+-<=", s[0]))
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+            if (strcmp(s, words[i]) == 0)
+                return true;
     const char *p = s;
     if (*p == '+' || *p == '-' || *p == '.')
         p++;
