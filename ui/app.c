@@ -1603,6 +1603,11 @@ static void draw_key_bar_ctx(unsigned ctx)
                     for (char *p = keys; *p; p++)
                         if (*p == ' ')
                             *p = '/';
+                /* an action that does not fit whole is left out, never cut
+                 * ("F11 Evaluati"); F1 help lists them all */
+                int w = draw_width(keys, strlen(keys)) + 1 + draw_width(_(d->label), strlen(_(d->label)));
+                if (x + w > COLS)
+                    continue;
                 theme_set(THEME_KEY);
                 x += draw_str(y, x, COLS - x, keys);
                 theme_set(THEME_KEYLABEL);
