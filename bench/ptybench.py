@@ -120,7 +120,7 @@ def typing(n, cmd):
     drain(fd, 0.05, 0.05)
     c1 = cpu_ticks(pid)
     stop(pid, fd)
-    print("%.3f %.2f" % ((c1 - c0) / hz / n * 1e6, total / n))
+    print("%.0f %.1f" % ((c1 - c0) / hz / n * 1e6, total / n))
 
 
 if __name__ == "__main__":
