@@ -22,9 +22,11 @@
 enum doc_kind { DOC_SCALAR, DOC_MAP, DOC_SEQ };
 
 /* How a scalar was written in the source (or should be written when the
- * schema does not decide): plain, quoted, or a literal block.  For
- * collections: DOC_FLOW when written [a, b] / {a: b}. */
-enum doc_style { DOC_PLAIN, DOC_QUOTED, DOC_LITERAL, DOC_FLOW };
+ * schema does not decide): plain, double-quoted, a literal block, or
+ * single-quoted.  For collections: DOC_FLOW when written [a, b] / {a: b}.
+ * Keeping the quote style lets fields the schema does not know be written
+ * back exactly as read, so that `pacta fmt` is idempotent on them. */
+enum doc_style { DOC_PLAIN, DOC_QUOTED, DOC_LITERAL, DOC_FLOW, DOC_SQUOTED };
 
 struct doc_node;
 

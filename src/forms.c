@@ -582,7 +582,7 @@ static void translate_tree(struct doc_node *n, const char *lang)
 {
     switch (n->kind) {
     case DOC_SCALAR:
-        if ((n->style == DOC_QUOTED || n->style == DOC_LITERAL) && n->u.str[0]) {
+        if ((n->style == DOC_QUOTED || n->style == DOC_SQUOTED || n->style == DOC_LITERAL) && n->u.str[0]) {
             const char *t = i18n_lang(lang, n->u.str);
             if (t != n->u.str && strcmp(t, n->u.str) != 0) {
                 char *s = xstrdup(t);

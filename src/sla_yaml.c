@@ -173,6 +173,8 @@ static int on_event(struct loader *L, yaml_event_t *ev)
         else if (ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
                  ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
             st = DOC_LITERAL;
+        else if (ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE)
+            st = DOC_SQUOTED;
         struct doc_node *n = doc_new_scalar_n((const char *)ev->data.scalar.value,
                                               ev->data.scalar.length, st);
         n->line = (unsigned)m.line + 1;
@@ -466,7 +468,9 @@ static yaml_scalar_style_t scalar_style(const struct doc_node *n, const struct s
         if (n->style == DOC_LITERAL)
             return YAML_LITERAL_SCALAR_STYLE;
         if (n->style == DOC_PLAIN)
-            return YAML_PLAIN_SCALAR_STYLE;
+            return YAML_PLAIN_SCALAR_STYLE; /* libyaml falls back to single quotes when it must */
+        if (n->style == DOC_SQUOTED)
+            return YAML_SINGLE_QUOTED_SCALAR_STYLE;
         return YAML_DOUBLE_QUOTED_SCALAR_STYLE;
     }
     switch (f->type) {

@@ -1115,6 +1115,8 @@ static void position(const struct scalar_ctx *sc, size_t off, unsigned *line, un
                 c = quoted_src_cols(sc->w->src, sc->w->srclen, q, before);
         }
         *col = n->col + 1 + (unsigned)(c >= 0 ? (size_t)c : before);
+    } else if (n->style == DOC_SQUOTED) {
+        *col = n->col + 1 + (unsigned)before; /* past the quote; '' counted as one */
     } else {
         *col = n->col + (unsigned)before;
     }

@@ -108,7 +108,7 @@ kind: ServiceLevelAgreement
 metadata:
   id: t
   title: "T"
-  x-crm-id: "A-17"
+  x-crm-id: 'A-17'
 agreement:
   type: basic
   colour: blue
