@@ -4339,22 +4339,30 @@ static int run(void)
     if (!A.quit && !A.readonly && !A.no_offer)
         offer_recovery();
     const char *delay = getenv("PACTA_RECOVER_DELAY_MS");
-    term_idle_timeout(delay && *delay ? atoi(delay) : 3000);
+    int idle_ms = delay && *delay ? atoi(delay) : 3000;
+    /* Loading a dictionary takes a few hundred milliseconds: it waits until
+     * the first screen is out and no key is pending (an idle poll of 1 ms),
+     * so pacta answers the first keys at once.  Headless runs have no idle
+     * time: there it loads after the first screen is drawn. */
+    term_idle_timeout(term_headless() ? idle_ms : 1);
     int status = 0;
     while (!A.quit) {
         erase();
         draw_all();
-        if (!A.spell_tried) {
-            /* The first screen is out before the dictionary loads. */
-            refresh();
+        if (A.spell_tried)
+            spell_load(); /* again only when metadata.language changed */
+        else if (term_headless()) {
             spell_load();
             erase();
             draw_all();
-        } else {
-            spell_load(); /* again only when metadata.language changed */
         }
         struct term_key k = term_key();
         if (k.fn && k.code == TERM_IDLE) {
+            if (!A.spell_tried) {
+                spell_load();
+                term_idle_timeout(idle_ms);
+                continue;
+            }
             /* A few seconds without a key: keep what was typed. */
             if (A.recover_pending)
                 save_recovery();

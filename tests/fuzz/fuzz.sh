@@ -8,7 +8,8 @@
 # Called by `make fuzz` (tests/fuzz.am), which passes in the environment:
 # top_srcdir, top_builddir, FUZZ_CC (clang), FUZZ_SOURCES (the core's .c
 # files, relative), FUZZ_CPPFLAGS, FUZZ_LIBS, FUZZ_SECONDS, FUZZ_TARGETS,
-# FUZZ_JOBS.  Seeds: tests/fuzz/corpus/<target>/ plus the fixtures (examples,
+# FUZZ_JOBS, FUZZ_SEED (default 1, so that a run is repeatable; 0 picks a
+# random one).  Seeds: tests/fuzz/corpus/<target>/ plus the fixtures (examples,
 # tests/data); the growing corpus lives in the build tree
 # (tests/fuzz/work/<target>/), never in the source tree.  A crash leaves its
 # input as tests/fuzz/crashes/<target>-crash-*: turn it into a fixture in
@@ -101,7 +102,7 @@ run() {
         # shellcheck disable=SC2046
         (cd "$out" && ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 \
             UBSAN_OPTIONS=print_stacktrace=1 \
-            "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+            "$bin" -seed="${FUZZ_SEED:-1}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
             -print_final_stats=1 -artifact_prefix="$out/crashes/$t-" \
             $( [ -f "$src/tests/fuzz/$t.dict" ] && echo "-dict=$src/tests/fuzz/$t.dict" ) \
             "$work" $(seeds "$t")) > "$out/$t.log" 2>&1
