@@ -86,6 +86,11 @@ size_t text_next_char(const char *s, size_t len, size_t off)
 {
     if (off >= len)
         return len;
+    /* ASCII followed by ASCII (or the end) is a character of its own: no
+     * pair of ASCII code points is joined but CR LF */
+    unsigned char c = (unsigned char)s[off];
+    if (c < 0x80 && (off + 1 == len || ((unsigned char)s[off + 1] < 0x80 && !(c == '\r' && s[off + 1] == '\n'))))
+        return off + 1;
     uint32_t a, b;
     off += text_decode(s + off, len - off, &a);
     while (off < len) {
@@ -126,11 +131,21 @@ size_t text_count_chars(const char *s, size_t len)
 
 /* ---- width ------------------------------------------------------------ */
 
+/* Display columns of an ASCII byte, as uc_width judges it through
+ * text_cp_width: NUL is 0 columns, every other byte below 0x80 (controls
+ * included, drawn as a replacement) is 1. */
+#define ASCII_WIDTH(c) ((c) != 0)
+
 size_t text_width_n(const char *s, size_t n)
 {
     size_t w = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
+        if ((unsigned char)s[i] < 0x80) { /* ASCII: one byte, no decoding */
+            w += ASCII_WIDTH(s[i]);
+            i++;
+            continue;
+        }
         i += text_decode(s + i, n - i, &cp);
         w += (size_t)text_cp_width(cp);
     }
@@ -193,18 +208,36 @@ static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size
     size_t ce = pe; /* content end: a CR before the newline is not shown */
     if (hard && ce > ps && s[ce - 1] == '\r')
         ce--;
+    /* The break opportunities are needed only once a line overflows: a
+     * paragraph that fits is never asked for them.  Until then the loop
+     * runs without them (brk stays where it would be ignored); at the first
+     * overflow they are computed and the paragraph is scanned again from
+     * its start, which takes the same decisions as a scan that had them all
+     * along. */
     char *br = NULL;
-    if (ce > ps) {
-        br = xmalloc(ce - ps);
-        u8_possible_linebreaks((const uint8_t *)s + ps, ce - ps, "UTF-8", br);
-    }
     size_t start = ps, cols = 0, brk = ps, cols_at_brk = 0;
     size_t w = L->n == 0 ? first_width : width;
     size_t i = ps;
     while (i < ce) {
-        size_t j = text_next_char(s, ce, i);
-        size_t cw = text_width_n(s + i, j - i);
-        if (i > start && br[i - ps] == UC_BREAK_POSSIBLE) {
+        size_t j, cw;
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && (i + 1 == ce || ((unsigned char)s[i + 1] < 0x80 && !(c == '\r' && s[i + 1] == '\n')))) {
+            /* ASCII followed by ASCII (or the end): a character of its own
+             * (only CR LF stays together), as text_next_char would find */
+            j = i + 1;
+            cw = ASCII_WIDTH(c);
+        } else {
+            j = text_next_char(s, ce, i);
+            cw = text_width_n(s + i, j - i);
+        }
+        if (!br && s[i] != ' ' && i > start && cols + cw > w) {
+            br = xmalloc(ce - ps);
+            u8_possible_linebreaks((const uint8_t *)s + ps, ce - ps, "UTF-8", br);
+            cols = 0; /* nothing was emitted yet: scan again from ps */
+            i = ps;
+            continue;
+        }
+        if (br && i > start && br[i - ps] == UC_BREAK_POSSIBLE) {
             brk = i;
             cols_at_brk = cols;
         }
