@@ -2,12 +2,69 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "src/doc.h"
 #include "src/xalloc.h"
+
+/* ---- keys ----
+ *
+ * The same few keys ("id", "description", "priority") repeat in every item
+ * of an agreement: a key of up to KEY_MAX bytes is interned in a bounded
+ * static pool, shared and never freed, instead of costing an allocation per
+ * pair (a 100,000-item agreement has 460,000 pairs).  When the pool is full,
+ * keys are copied as before.  doc_key_free tells the two apart. */
+enum { KEYPOOL_SIZE = 16384, KEY_SLOTS = 1024, KEY_MAX = 40 };
+static char keypool[KEYPOOL_SIZE];
+static size_t keypool_used;
+static const char *keyslots[KEY_SLOTS];
+static size_t nkeyslots;
+
+static bool key_pooled(const char *k)
+{
+    uintptr_t p = (uintptr_t)k, b = (uintptr_t)keypool;
+    return p >= b && p < b + sizeof keypool;
+}
+
+static size_t key_hash(const char *s, size_t len)
+{
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+char *doc_key_new(const char *s, size_t len)
+{
+    if (len <= KEY_MAX && !memchr(s, '\0', len)) {
+        size_t i = key_hash(s, len) & (KEY_SLOTS - 1);
+        for (; keyslots[i]; i = (i + 1) & (KEY_SLOTS - 1))
+            if (strncmp(keyslots[i], s, len) == 0 && keyslots[i][len] == '\0')
+                return (char *)keyslots[i];
+        /* keep the table at most half full, and room in the pool */
+        if (nkeyslots < KEY_SLOTS / 2 && keypool_used + len + 1 <= sizeof keypool) {
+            char *k = keypool + keypool_used;
+            memcpy(k, s, len);
+            k[len] = '\0';
+            keypool_used += len + 1;
+            keyslots[i] = k;
+            nkeyslots++;
+            return k;
+        }
+    }
+    return xstrndup(s, len);
+}
+
+void doc_key_free(char *key)
+{
+    if (!key_pooled(key))
+        free(key);
+}
+
+bool doc_key_interned(const char *key) { return key_pooled(key); }
 
 static struct doc_node *node_new(enum doc_kind kind, enum doc_style style)
 {
@@ -73,7 +130,7 @@ void doc_free(struct doc_node *n)
         break;
     case DOC_MAP:
         for (size_t i = 0; i < n->len; i++) {
-            free(n->u.pairs[i].key);
+            doc_key_free(n->u.pairs[i].key);
             doc_free(n->u.pairs[i].val);
         }
         free(n->u.pairs);
@@ -151,7 +208,7 @@ struct doc_node *doc_map_put(struct doc_node *map, const char *key, struct doc_n
     }
     map->u.pairs = xgrow(map->u.pairs, &map->cap, map->len + 1, sizeof *map->u.pairs);
     p = &map->u.pairs[map->len++];
-    p->key = xstrdup(key);
+    p->key = doc_key_new(key, strlen(key));
     p->line = p->col = 0;
     p->val = val;
     return val;
@@ -163,7 +220,7 @@ bool doc_map_del(struct doc_node *map, const char *key)
     if (!p)
         return false;
     size_t i = (size_t)(p - map->u.pairs);
-    free(p->key);
+    doc_key_free(p->key);
     doc_free(p->val);
     memmove(p, p + 1, (map->len - i - 1) * sizeof *p);
     map->len--;

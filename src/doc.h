@@ -71,6 +71,13 @@ struct doc_pair *doc_map_pair(const struct doc_node *map, const char *key);
 struct doc_node *doc_map_put(struct doc_node *map, const char *key, struct doc_node *val);
 bool doc_map_del(struct doc_node *map, const char *key);
 
+/* Keys of pairs.  A key may be interned (shared by every pair with the same
+ * key, never freed): make a pair's key with doc_key_new and release it with
+ * doc_key_free, never with strdup/free.  Keys must not be written to. */
+char *doc_key_new(const char *s, size_t len);
+void doc_key_free(char *key);
+bool doc_key_interned(const char *key);
+
 /* Sequences.  Indices are 0-based; out-of-range operations return false/NULL. */
 void doc_seq_push(struct doc_node *seq, struct doc_node *item);
 bool doc_seq_insert(struct doc_node *seq, size_t i, struct doc_node *item);

@@ -37,10 +37,16 @@ static void locate(const char *buf, size_t off, unsigned *line, unsigned *col)
     *col = c;
 }
 
+/* A collection being read.  Its pairs or items wait on the loader's shared
+ * stacks (L->pairs, L->items) from base on, and move into an array of
+ * exactly their number when it ends: no doubling slack is kept in the tree. */
 struct frame {
     struct doc_node *node;
-    char *pending_key; /* maps: the key read, waiting for its value */
+    size_t base;
+    char *pending_key; /* maps: the key read (doc_key_new), waiting for its value */
     unsigned key_line, key_col;
+    size_t *hash;      /* maps of many keys: 1 + pair index (from base) by key hash */
+    size_t hcap;
 };
 
 struct loader {
@@ -50,6 +56,10 @@ struct loader {
     unsigned max_depth;
     struct frame *stack;
     size_t depth, cap;
+    struct doc_pair *pairs;
+    size_t npairs, pcap;
+    struct doc_node **items;
+    size_t nitems, icap;
     struct doc_node *root;
     size_t prev_end; /* end of the last event (bytes), for finding comments */
     size_t cur_char, cur_byte; /* a cursor from libyaml's character marks to bytes */
@@ -91,7 +101,74 @@ static void scan_gap(struct loader *L, size_t upto)
         L->comments = true;
 }
 
-/* Attach a finished node to its parent.  -1 on a duplicate key. */
+static size_t key_hash(const char *k)
+{
+    size_t h = 2166136261u;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 16777619u;
+    return h;
+}
+
+static bool same_key(const char *a, const char *b)
+{
+    return a == b || strcmp(a, b) == 0;
+}
+
+enum { HASH_FROM = 16 }; /* maps with fewer keys are scanned */
+
+static void hash_insert(struct frame *f, const struct doc_pair *pairs, size_t i)
+{
+    size_t h = key_hash(pairs[i].key) & (f->hcap - 1);
+    while (f->hash[h])
+        h = (h + 1) & (f->hcap - 1);
+    f->hash[h] = i + 1;
+}
+
+/* The pair of the open map f with key k, or NULL. */
+static const struct doc_pair *frame_find(struct loader *L, struct frame *f, const char *k)
+{
+    const struct doc_pair *pairs = L->pairs + f->base;
+    size_t n = L->npairs - f->base;
+    if (n < HASH_FROM) {
+        for (size_t i = 0; i < n; i++)
+            if (same_key(pairs[i].key, k))
+                return &pairs[i];
+        return NULL;
+    }
+    if (n * 2 > f->hcap) {
+        free(f->hash);
+        f->hcap = f->hcap ? f->hcap * 2 : 64;
+        while (n * 2 > f->hcap)
+            f->hcap *= 2;
+        f->hash = xcalloc(f->hcap, sizeof *f->hash);
+        for (size_t i = 0; i < n; i++)
+            hash_insert(f, pairs, i);
+    }
+    for (size_t h = key_hash(k) & (f->hcap - 1); f->hash[h]; h = (h + 1) & (f->hcap - 1))
+        if (same_key(pairs[f->hash[h] - 1].key, k))
+            return &pairs[f->hash[h] - 1];
+    return NULL;
+}
+
+/* A scalar read where the open map f wants a key.  -1 on a duplicate. */
+static int take_key(struct loader *L, struct frame *f, const char *s, size_t len, yaml_mark_t m)
+{
+    char *k = doc_key_new(s, len);
+    const struct doc_pair *dup = frame_find(L, f, k);
+    if (dup) {
+        char msg[512];
+        snprintf(msg, sizeof msg, _("duplicate key \"%s\" (first at line %u)"), k, dup->line);
+        doc_key_free(k);
+        return fail_at(L, m, msg);
+    }
+    f->pending_key = k;
+    f->key_line = (unsigned)m.line + 1;
+    f->key_col = (unsigned)m.column + 1;
+    return 0;
+}
+
+/* Attach a finished node (a value, or a collection where a key was due) to
+ * its parent.  -1 when a collection stands as a key. */
 static int attach(struct loader *L, struct doc_node *n, yaml_mark_t m)
 {
     if (L->depth == 0) {
@@ -100,35 +177,28 @@ static int attach(struct loader *L, struct doc_node *n, yaml_mark_t m)
     }
     struct frame *f = &L->stack[L->depth - 1];
     if (f->node->kind == DOC_SEQ) {
-        doc_seq_push(f->node, n);
+        L->items = xgrow(L->items, &L->icap, L->nitems + 1, sizeof *L->items);
+        L->items[L->nitems++] = n;
         return 0;
     }
     if (!f->pending_key) {
-        /* n is a key */
-        if (n->kind != DOC_SCALAR) {
-            doc_free(n);
-            return fail_at(L, m, _("a key must be plain text, not a list or a mapping"));
-        }
-        struct doc_pair *dup = doc_map_pair(f->node, n->u.str);
-        if (dup) {
-            char msg[512];
-            snprintf(msg, sizeof msg, _("duplicate key \"%s\" (first at line %u)"), n->u.str, dup->line);
-            doc_free(n);
-            return fail_at(L, m, msg);
-        }
-        f->pending_key = n->u.str;
-        n->u.str = NULL;
-        f->key_line = n->line;
-        f->key_col = n->col;
-        free(n);
-        return 0;
+        doc_free(n);
+        return fail_at(L, m, _("a key must be plain text, not a list or a mapping"));
     }
-    doc_map_put(f->node, f->pending_key, n);
-    struct doc_pair *p = &f->node->u.pairs[f->node->len - 1];
+    if (f->hash && (L->npairs - f->base + 1) * 2 > f->hcap) {
+        free(f->hash); /* rebuilt larger at the next look-up */
+        f->hash = NULL;
+        f->hcap = 0;
+    }
+    L->pairs = xgrow(L->pairs, &L->pcap, L->npairs + 1, sizeof *L->pairs);
+    struct doc_pair *p = &L->pairs[L->npairs++];
+    p->key = f->pending_key;
     p->line = f->key_line;
     p->col = f->key_col;
-    free(f->pending_key);
+    p->val = n;
     f->pending_key = NULL;
+    if (f->hash)
+        hash_insert(f, L->pairs + f->base, L->npairs - 1 - f->base);
     return 0;
 }
 
@@ -175,14 +245,18 @@ static int on_event(struct loader *L, yaml_event_t *ev)
             st = DOC_LITERAL;
         else if (ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE)
             st = DOC_SQUOTED;
-        struct doc_node *n = doc_new_scalar_n((const char *)ev->data.scalar.value,
-                                              ev->data.scalar.length, st);
+        const char *v = (const char *)ev->data.scalar.value;
+        size_t vlen = ev->data.scalar.length;
+        if (memchr(v, '\0', vlen))
+            return fail_at(L, m, _("text holds a NUL character"));
+        if (L->depth) {
+            struct frame *f = &L->stack[L->depth - 1];
+            if (f->node->kind == DOC_MAP && !f->pending_key)
+                return take_key(L, f, v, vlen, m);
+        }
+        struct doc_node *n = doc_new_scalar_n(v, vlen, st);
         n->line = (unsigned)m.line + 1;
         n->col = (unsigned)m.column + 1;
-        if (memchr(n->u.str, '\0', n->len)) {
-            doc_free(n);
-            return fail_at(L, m, _("text holds a NUL character"));
-        }
         return attach(L, n, m);
     }
     /* a collection starts */
@@ -199,10 +273,38 @@ static int on_event(struct loader *L, yaml_event_t *ev)
         (!is_map && ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE))
         n->style = DOC_FLOW;
     L->stack = xgrow(L->stack, &L->cap, L->depth + 1, sizeof *L->stack);
-    L->stack[L->depth].node = n;
-    L->stack[L->depth].pending_key = NULL;
+    L->stack[L->depth] = (struct frame){.node = n, .base = is_map ? L->npairs : L->nitems};
     L->depth++;
     return 0;
+}
+
+/* Move a finished collection's pairs or items off the shared stacks into
+ * an array of exactly their number. */
+static void frame_close(struct loader *L, struct frame *f)
+{
+    struct doc_node *n = f->node;
+    if (n->kind == DOC_MAP) {
+        size_t k = L->npairs - f->base;
+        if (k) {
+            n->u.pairs = xmalloc(k * sizeof *n->u.pairs);
+            memcpy(n->u.pairs, L->pairs + f->base, k * sizeof *n->u.pairs);
+        }
+        n->len = n->cap = k;
+        L->npairs = f->base;
+    } else {
+        size_t k = L->nitems - f->base;
+        if (k) {
+            n->u.items = xmalloc(k * sizeof *n->u.items);
+            memcpy(n->u.items, L->items + f->base, k * sizeof *n->u.items);
+        }
+        n->len = n->cap = k;
+        L->nitems = f->base;
+    }
+    free(f->hash);
+    f->hash = NULL;
+    if (f->pending_key)
+        doc_key_free(f->pending_key);
+    f->pending_key = NULL;
 }
 
 static int on_end(struct loader *L, yaml_event_t *ev)
@@ -210,7 +312,7 @@ static int on_end(struct loader *L, yaml_event_t *ev)
     scan_gap(L, byte_at(L, ev->start_mark.index));
     L->prev_end = byte_at(L, ev->end_mark.index);
     struct frame f = L->stack[--L->depth];
-    free(f.pending_key);
+    frame_close(L, &f);
     return attach(L, f.node, ev->start_mark);
 }
 
@@ -218,10 +320,12 @@ static void loader_free_stack(struct loader *L)
 {
     while (L->depth) {
         struct frame *f = &L->stack[--L->depth];
-        free(f->pending_key);
+        frame_close(L, f);
         doc_free(f->node);
     }
     free(L->stack);
+    free(L->pairs);
+    free(L->items);
 }
 
 /* Does the indentation of line (0-based) hold a tab?  libyaml's message for
