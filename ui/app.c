@@ -1059,6 +1059,16 @@ static bool downtime_figure(const char *item_prefix, char *buf, size_t size)
 
 static int draw_cursor_y = -1, draw_cursor_x = -1;
 
+/* The one-line field being edited as drawn: where, and the display column
+ * of its text at the field's left edge; as drawn now, and as last sent to
+ * the terminal by the main loop. */
+struct field_at {
+    bool on;
+    int y, x, w;
+    size_t col0;
+};
+static struct field_at field_now, field_sent;
+
 /* Is this field free text to spell check? */
 static bool spell_field(const struct forms_field *f, const char *path)
 {
@@ -1122,6 +1132,7 @@ static void draw_text_value(const struct forms_field *f, const char *path, int y
                 underline_misspelt(lineedit_text(&A.ed.le), v.off, v.len, y, x, w);
             draw_cursor_y = y;
             draw_cursor_x = x + (int)v.cursor_col;
+            field_now = (struct field_at){true, y, x, w, (size_t)draw_width(lineedit_text(&A.ed.le), v.off)};
         }
         return;
     }
@@ -1651,8 +1662,9 @@ static void draw_too_small(void)
 static void draw_all(void)
 {
     compute_layout();
-    curs_set(0);
+    field_now.on = false;
     if (too_small()) {
+        curs_set(0);
         draw_too_small();
         return;
     }
@@ -1666,10 +1678,26 @@ static void draw_all(void)
         draw_form();
     draw_status();
     draw_key_bar();
+    /* The cursor's visibility is set once, at the end: curs_set writes to
+     * the terminal at once, so hiding it at the start and showing it again
+     * cost 18 bytes on every key. */
     if (draw_cursor_y >= 0 && !term_headless()) {
         move(draw_cursor_y, draw_cursor_x);
         curs_set(1);
+    } else {
+        curs_set(0);
     }
+}
+
+/* Typing at the end of a long line scrolls the field one column a key:
+ * let the terminal shift what it shows (draw_shift_left) rather than send
+ * the whole field again. */
+static void shift_field(void)
+{
+    if (!term_headless() && field_now.on && field_sent.on && field_now.y == field_sent.y &&
+        field_now.x == field_sent.x && field_now.w == field_sent.w && field_now.col0 > field_sent.col0)
+        draw_shift_left(field_now.y, field_now.x, field_now.w, (int)(field_now.col0 - field_sent.col0));
+    field_sent = field_now;
 }
 
 /* ------------------------------------------------------------------ */
@@ -4356,6 +4384,7 @@ static int run(void)
             erase();
             draw_all();
         }
+        shift_field();
         struct term_key k = term_key();
         if (k.fn && k.code == TERM_IDLE) {
             if (!A.spell_tried) {

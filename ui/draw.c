@@ -155,3 +155,94 @@ void draw_vline(int y, int x, int rows)
     for (int i = 0; i < rows && y + i < LINES; i++)
         draw_str(y + i, x, 1, g);
 }
+
+/* ---- horizontal scrolling of a field by deleting characters ---- */
+
+/* Read the cells of row y from win without moving its cursor; false when
+ * the row holds a wide character (one cchar_t would then cover two
+ * columns). */
+static bool read_row(WINDOW *win, int y, cchar_t *row, int cols)
+{
+    int oy, ox;
+    getyx(win, oy, ox);
+    bool ok = true;
+    for (int x = 0; x < cols && ok; x++) {
+        wchar_t wc[CCHARW_MAX + 1];
+        attr_t a;
+        short pair;
+        if (mvwin_wch(win, y, x, &row[x]) == ERR || getcchar(&row[x], wc, &a, &pair, NULL) == ERR)
+            ok = false;
+        else if (wc[0] == 0 || wcwidth(wc[0]) != 1)
+            ok = false;
+    }
+    wmove(win, oy, ox);
+    return ok;
+}
+
+static bool cell_eq(const cchar_t *a, const cchar_t *b)
+{
+    wchar_t wa[CCHARW_MAX + 1], wb[CCHARW_MAX + 1];
+    attr_t aa, ab;
+    short pa, pb;
+    if (getcchar(a, wa, &aa, &pa, NULL) == ERR || getcchar(b, wb, &ab, &pb, NULL) == ERR)
+        return false;
+    return aa == ab && pa == pb && wcscmp(wa, wb) == 0;
+}
+
+static bool cell_blank(const cchar_t *c)
+{
+    wchar_t w[CCHARW_MAX + 1];
+    attr_t a;
+    short pair;
+    return getcchar(c, w, &a, &pair, NULL) != ERR && w[0] == L' ' && w[1] == 0 &&
+           (a & ~A_COLOR) == A_NORMAL && pair == 0;
+}
+
+void draw_shift_left(int y, int x, int w, int d)
+{
+    if (d <= 0 || d >= w || y < 0 || y >= LINES || x < 0 || x + w > COLS || isendwin())
+        return;
+    int cols = COLS;
+    cchar_t *old = malloc(sizeof *old * (size_t)cols * 3);
+    if (!old)
+        return;
+    cchar_t *now = old + cols, *mid = now + cols;
+    /* Worth it only when the rest of the row is blank on the terminal (the
+     * deleted columns come in blank at its end) and more of the field is
+     * found shifted than in place. */
+    bool go = read_row(curscr, y, old, cols) && read_row(stdscr, y, now, cols);
+    for (int i = x + w; go && i < cols; i++)
+        go = cell_blank(&old[i]) && cell_eq(&old[i], &now[i]);
+    if (go) {
+        int shifted = 0, in_place = 0;
+        for (int i = 0; i < w - d; i++) {
+            shifted += cell_eq(&now[x + i], &old[x + d + i]);
+            in_place += cell_eq(&now[x + i], &old[x + i]);
+        }
+        go = shifted > in_place + 4;
+    }
+    if (go) {
+        /* The row as the terminal has it, the field moved left and blank
+         * at its end: curses updates the terminal to that with a delete
+         * character, and the next refresh only writes what is new. */
+        memcpy(mid, old, sizeof *mid * (size_t)cols);
+        memmove(mid + x, old + x + d, sizeof *mid * (size_t)(w - d));
+        for (int i = x + w - d; i < x + w; i++)
+            setcchar(&mid[i], L" ", A_NORMAL, 0, NULL);
+        attr_t attrs;
+        short pair;
+        int cy, cx;
+        wattr_get(stdscr, &attrs, &pair, NULL);
+        getyx(stdscr, cy, cx);
+        wattr_set(stdscr, A_NORMAL, 0, NULL);
+        for (int i = x; i < x + w; i++)
+            mvwadd_wchnstr(stdscr, y, i, &mid[i], 1);
+        wmove(stdscr, y, x);
+        wrefresh(stdscr);
+        for (int i = x; i < x + w; i++)
+            mvwadd_wchnstr(stdscr, y, i, &now[i], 1);
+        wattr_set(stdscr, attrs, pair, NULL);
+        wmove(stdscr, cy, cx);
+    }
+    free(old);
+}

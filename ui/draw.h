@@ -51,4 +51,12 @@ void draw_blank(int y, int x, int cols);
 void draw_hline(int y, int x, int cols);
 void draw_vline(int y, int x, int rows);
 
+/* Before a refresh: the cells of row y, columns x to x+w-1, show what the
+ * terminal has there moved d columns to the left (a one-line field that
+ * scrolled as it was typed into).  When the rest of the row is blank, the
+ * terminal is told to delete d characters at x first, so that the refresh
+ * sends only the columns that are new instead of the whole field.  What
+ * ends on the screen is the same either way. */
+void draw_shift_left(int y, int x, int w, int d);
+
 #endif
