@@ -46,6 +46,29 @@ static const struct doc_node *N(struct ctx *c, const char *fmt, ...)
     return doc_get(c->root, c->path);
 }
 
+/* The items of lists are read straight from their nodes, the way doc_get
+ * would find them, without formatting a path for every field. */
+
+/* Item i of a list (NULL when n is not a list or too short), as the path
+ * "list[i]" would find it. */
+static const struct doc_node *at(const struct doc_node *n, size_t i)
+{
+    return n && n->kind == DOC_SEQ && i < n->len ? n->u.items[i] : NULL;
+}
+
+/* The text of a scalar node, as doc_get_str gives it: NULL when absent,
+ * null or not a scalar. */
+static const char *str_of(const struct doc_node *n)
+{
+    return n && n->kind == DOC_SCALAR && !doc_is_null(n) ? n->u.str : NULL;
+}
+
+/* The scalar under key in the map item (doc_get_str(item, key)). */
+static const char *F(const struct doc_node *item, const char *key)
+{
+    return str_of(doc_map_get(item, key));
+}
+
 static size_t count(const struct doc_node *n)
 {
     return n && (n->kind == DOC_SEQ || n->kind == DOC_MAP) ? n->len : 0;
@@ -383,26 +406,28 @@ static void sec_needs(struct ctx *c)
     if (count(needs)) {
         table(c, 4, T(c, N_("Id")), T(c, N_("Need")), T(c, N_("Priority")), T(c, N_("Impact")));
         for (size_t i = 0; i < count(needs); i++) {
-            char *pr = xstrdup(word(c, S(c, "needs[%zu].priority", i)) ?: "");
-            row(c, 4, S(c, "needs[%zu].id", i), S(c, "needs[%zu].description", i), pr,
-                S(c, "needs[%zu].impact", i));
+            const struct doc_node *nd = at(needs, i);
+            char *pr = xstrdup(word(c, F(nd, "priority")) ?: "");
+            row(c, 4, F(nd, "id"), F(nd, "description"), pr,
+                F(nd, "impact"));
             free(pr);
         }
     }
     if (count(objs)) {
         render_heading(c->d, 2, T(c, N_("Objectives")));
         for (size_t i = 0; i < count(objs); i++) {
+            const struct doc_node *ob = at(objs, i);
             struct str s = {0};
-            sep_add(&s, " ", S(c, "objectives[%zu].id", i));
-            sep_add(&s, " \xc2\xb7 ", S(c, "objectives[%zu].description", i));
-            char *n = join(c, N(c, "objectives[%zu].needs", i), ", ", NULL);
+            sep_add(&s, " ", F(ob, "id"));
+            sep_add(&s, " \xc2\xb7 ", F(ob, "description"));
+            char *n = join(c, doc_map_get(ob, "needs"), ", ", NULL);
             if (n) {
                 char *x = xasprintf(T(c, N_("(answers %s)")), n);
                 sep_add(&s, " ", x);
                 free(x);
                 free(n);
             }
-            const char *sc = S(c, "objectives[%zu].success_criteria", i);
+            const char *sc = F(ob, "success_criteria");
             if (sc) {
                 char *x = xasprintf(T(c, N_("Success: %s")), sc);
                 sep_add(&s, ". ", x);
@@ -421,21 +446,22 @@ static void sec_services(struct ctx *c)
         return;
     render_heading(c->d, 1, T(c, N_("Services")));
     for (size_t i = 0; i < count(sv); i++) {
+        const struct doc_node *it = at(sv, i);
         struct str h = {0};
-        sep_add(&h, " ", S(c, "services[%zu].id", i));
-        sep_add(&h, " \xc2\xb7 ", S(c, "services[%zu].name", i));
+        sep_add(&h, " ", F(it, "id"));
+        sep_add(&h, " \xc2\xb7 ", F(it, "name"));
         render_heading(c->d, 2, h.p ? h.p : "");
         free(h.p);
-        render_para(c->d, S(c, "services[%zu].description", i));
-        kv_free(c, T(c, N_("Deliverables")), join(c, N(c, "services[%zu].deliverables", i), "; ", NULL));
-        kv_free(c, T(c, N_("Out of scope")), join(c, N(c, "services[%zu].out_of_scope", i), "; ", NULL));
-        kv_free(c, T(c, N_("Objectives served")), join(c, N(c, "services[%zu].objectives", i), ", ", NULL));
-        const struct doc_node *route = N(c, "services[%zu].route", i);
+        render_para(c->d, F(it, "description"));
+        kv_free(c, T(c, N_("Deliverables")), join(c, doc_map_get(it, "deliverables"), "; ", NULL));
+        kv_free(c, T(c, N_("Out of scope")), join(c, doc_map_get(it, "out_of_scope"), "; ", NULL));
+        kv_free(c, T(c, N_("Objectives served")), join(c, doc_map_get(it, "objectives"), ", ", NULL));
+        const struct doc_node *route = doc_map_get(it, "route");
         if (count(route)) {
             render_para(c->d, T(c, N_("Route of a request:")));
             for (size_t k = 0; k < count(route); k++) {
-                const struct doc_node *it = route->u.items[k];
-                char *x = xasprintf("%zu. %s", k + 1, it->kind == DOC_SCALAR ? it->u.str : "");
+                const struct doc_node *step = route->u.items[k];
+                char *x = xasprintf("%zu. %s", k + 1, step->kind == DOC_SCALAR ? step->u.str : "");
                 render_bullet(c->d, x);
                 free(x);
             }
@@ -444,21 +470,21 @@ static void sec_services(struct ctx *c)
 }
 
 /* The downtime an availability level allows, in words. */
-static char *downtime(struct ctx *c, size_t i)
+static char *downtime(struct ctx *c, const struct doc_node *it)
 {
-    const char *ind = S(c, "service_levels[%zu].indicator", i);
-    const char *unit = S(c, "service_levels[%zu].unit", i);
-    const char *target = S(c, "service_levels[%zu].target", i);
-    const char *win = S(c, "service_levels[%zu].window", i);
+    const char *ind = F(it, "indicator");
+    const char *unit = F(it, "unit");
+    const char *target = F(it, "target");
+    const char *win = F(it, "window");
     if (!ind || strcmp(ind, "availability") != 0 || !target || !win || (unit && strcmp(unit, "percent") != 0))
         return NULL;
     struct calc_window w = {0};
     if (calc_parse_duration(win, &w.len) < 0)
         return NULL;
-    const char *mm = S(c, "service_levels[%zu].month", i);
+    const char *mm = F(it, "month");
     if (mm && calc_parse_month_mode(mm, &w.month) < 0)
         w.month = CALC_MONTH_CALENDAR;
-    const char *clock = S(c, "service_levels[%zu].clock", i);
+    const char *clock = F(it, "clock");
     struct calc_hours hours = {0};
     struct err e;
     bool business = clock && strcmp(clock, "business") == 0;
@@ -490,21 +516,22 @@ static void sec_levels(struct ctx *c)
         return;
     render_heading(c->d, 1, T(c, N_("Service levels")));
     for (size_t i = 0; i < count(sl); i++) {
+        const struct doc_node *it = at(sl, i);
         struct str h = {0};
-        sep_add(&h, " ", S(c, "service_levels[%zu].id", i));
-        sep_add(&h, " \xc2\xb7 ", S(c, "service_levels[%zu].name", i));
+        sep_add(&h, " ", F(it, "id"));
+        sep_add(&h, " \xc2\xb7 ", F(it, "name"));
         render_heading(c->d, 2, h.p ? h.p : "");
         free(h.p);
-        kv(c, T(c, N_("Service")), S(c, "service_levels[%zu].service", i));
-        kv(c, T(c, N_("Who promises it")), word(c, S(c, "service_levels[%zu].obligated", i)));
-        kv(c, T(c, N_("What is measured")), word(c, S(c, "service_levels[%zu].indicator", i)));
-        kv(c, T(c, N_("Definition")), S(c, "service_levels[%zu].definition", i));
-        kv(c, T(c, N_("How it is measured")), S(c, "service_levels[%zu].measurement", i));
-        const char *target = S(c, "service_levels[%zu].target", i);
+        kv(c, T(c, N_("Service")), F(it, "service"));
+        kv(c, T(c, N_("Who promises it")), word(c, F(it, "obligated")));
+        kv(c, T(c, N_("What is measured")), word(c, F(it, "indicator")));
+        kv(c, T(c, N_("Definition")), F(it, "definition"));
+        kv(c, T(c, N_("How it is measured")), F(it, "measurement"));
+        const char *target = F(it, "target");
         if (target) {
-            const char *unit = S(c, "service_levels[%zu].unit", i);
-            const char *op = op_sign(S(c, "service_levels[%zu].op", i));
-            const char *win = S(c, "service_levels[%zu].window", i);
+            const char *unit = F(it, "unit");
+            const char *op = op_sign(F(it, "op"));
+            const char *win = F(it, "window");
             char *t;
             if (!unit || strcmp(unit, "percent") == 0)
                 t = xasprintf("%s%s", op, percent_(c, target));
@@ -517,10 +544,10 @@ static void sec_levels(struct ctx *c)
             }
             kv_free(c, T(c, N_("Target")), t);
         }
-        kv(c, T(c, N_("Clock")), word(c, S(c, "service_levels[%zu].clock", i)));
-        kv(c, T(c, N_("Priority")), S(c, "service_levels[%zu].priority", i));
-        kv_free(c, T(c, N_("Downtime allowed")), downtime(c, i));
-        kv_free(c, T(c, N_("Not counted")), join(c, N(c, "service_levels[%zu].exclusions", i), "; ", NULL));
+        kv(c, T(c, N_("Clock")), word(c, F(it, "clock")));
+        kv(c, T(c, N_("Priority")), F(it, "priority"));
+        kv_free(c, T(c, N_("Downtime allowed")), downtime(c, it));
+        kv_free(c, T(c, N_("Not counted")), join(c, doc_map_get(it, "exclusions"), "; ", NULL));
     }
 }
 
@@ -541,13 +568,14 @@ static void sec_support(struct ctx *c)
         table(c, 5, T(c, N_("Priority")), T(c, N_("When")), T(c, N_("Response")), T(c, N_("Resolution")),
               T(c, N_("Clock")));
         for (size_t i = 0; i < count(pr); i++) {
+            const struct doc_node *it = at(pr, i);
             struct str name = {0};
-            sep_add(&name, " ", S(c, "priorities[%zu].id", i));
-            sep_add(&name, " \xc2\xb7 ", S(c, "priorities[%zu].name", i));
-            char *resp = xstrdup(duration_(c, S(c, "priorities[%zu].response", i)) ?: "");
-            char *res = xstrdup(duration_(c, S(c, "priorities[%zu].resolution", i)) ?: "");
-            row(c, 5, name.p, S(c, "priorities[%zu].definition", i), resp, res,
-                word(c, S(c, "priorities[%zu].clock", i)));
+            sep_add(&name, " ", F(it, "id"));
+            sep_add(&name, " \xc2\xb7 ", F(it, "name"));
+            char *resp = xstrdup(duration_(c, F(it, "response")) ?: "");
+            char *res = xstrdup(duration_(c, F(it, "resolution")) ?: "");
+            row(c, 5, name.p, F(it, "definition"), resp, res,
+                word(c, F(it, "clock")));
             free(name.p);
             free(resp);
             free(res);
@@ -563,12 +591,13 @@ static void sec_deadlines(struct ctx *c)
     render_heading(c->d, 1, T(c, N_("Deadlines")));
     table(c, 4, T(c, N_("Deliverable")), T(c, N_("Due")), T(c, N_("Who delivers")), T(c, N_("Accepted when")));
     for (size_t i = 0; i < count(dl); i++) {
+        const struct doc_node *it = at(dl, i);
         struct str name = {0};
-        sep_add(&name, " ", S(c, "deadlines[%zu].id", i));
-        sep_add(&name, " \xc2\xb7 ", S(c, "deadlines[%zu].deliverable", i));
-        char *due = xstrdup(date_(c, S(c, "deadlines[%zu].due", i)) ?: "");
-        row(c, 4, name.p, due, word(c, S(c, "deadlines[%zu].obligated", i)),
-            S(c, "deadlines[%zu].acceptance", i));
+        sep_add(&name, " ", F(it, "id"));
+        sep_add(&name, " \xc2\xb7 ", F(it, "deliverable"));
+        char *due = xstrdup(date_(c, F(it, "due")) ?: "");
+        row(c, 4, name.p, due, word(c, F(it, "obligated")),
+            F(it, "acceptance"));
         free(name.p);
         free(due);
     }
@@ -589,12 +618,13 @@ static void sec_cost(struct ctx *c)
         size_t np = 0;
         bool bad = false;
         for (size_t i = 0; i < count(items); i++) {
+            const struct doc_node *it = at(items, i);
             struct str name = {0};
-            sep_add(&name, " ", S(c, "pricing.items[%zu].id", i));
-            sep_add(&name, " \xc2\xb7 ", S(c, "pricing.items[%zu].description", i));
-            const char *amount = S(c, "pricing.items[%zu].amount", i);
+            sep_add(&name, " ", F(it, "id"));
+            sep_add(&name, " \xc2\xb7 ", F(it, "description"));
+            const char *amount = F(it, "amount");
             char *am = xstrdup(money_(c, amount, cur) ?: "");
-            const char *per = S(c, "pricing.items[%zu].per", i);
+            const char *per = F(it, "per");
             row(c, 3, name.p, am, word(c, per));
             free(name.p);
             free(am);
@@ -639,11 +669,12 @@ static void obligations(struct ctx *c, const char *role, const char *title)
         return;
     render_heading(c->d, 2, title);
     for (size_t i = 0; i < count(ob); i++) {
+        const struct doc_node *it = at(ob, i);
         struct str s = {0};
-        sep_add(&s, " ", S(c, "obligations.%s[%zu].id", role, i));
-        const char *t = S(c, "obligations.%s[%zu].text", role, i);
+        sep_add(&s, " ", F(it, "id"));
+        const char *t = F(it, "text");
         if (!t)
-            t = S(c, "obligations.%s[%zu]", role, i);
+            t = str_of(it);
         sep_add(&s, " \xc2\xb7 ", t);
         render_bullet(c->d, s.p ? s.p : "");
         free(s.p);
@@ -670,21 +701,22 @@ static void sec_remedies(struct ctx *c)
         table(c, 4, T(c, N_("Service level")), T(c, N_("Measured below")), T(c, N_("Credit")),
               T(c, N_("Of")));
         for (size_t i = 0; i < count(cr); i++) {
-            const char *sl = S(c, "remedies.service_credits[%zu].service_level", i);
+            const struct doc_node *it = at(cr, i);
+            const char *sl = F(it, "service_level");
             char *slc = xstrdup(sl ? sl : "");
-            const char *basis = S(c, "remedies.service_credits[%zu].basis", i);
+            const char *basis = F(it, "basis");
             char *bc = xstrdup(basis ? basis : "");
-            const struct doc_node *tiers = N(c, "remedies.service_credits[%zu].tiers", i);
+            const struct doc_node *tiers = doc_map_get(it, "tiers");
             for (size_t k = 0; k < count(tiers); k++) {
-                char *below = xstrdup(percent_(c, S(c, "remedies.service_credits[%zu].tiers[%zu].below", i, k)) ?: "");
+                char *below = xstrdup(percent_(c, F(at(tiers, k), "below")) ?: "");
                 char *cp =
-                    xstrdup(percent_(c, S(c, "remedies.service_credits[%zu].tiers[%zu].credit_percent", i, k)) ?: "");
+                    xstrdup(percent_(c, F(at(tiers, k), "credit_percent")) ?: "");
                 row(c, 4, k == 0 ? slc : "", below, cp, bc);
                 free(below);
                 free(cp);
             }
-            const char *cap = S(c, "remedies.service_credits[%zu].monthly_cap_percent", i);
-            const char *claim = S(c, "remedies.service_credits[%zu].claim_within", i);
+            const char *cap = F(it, "monthly_cap_percent");
+            const char *claim = F(it, "claim_within");
             struct str s = {0};
             if (cap) {
                 char *x = xasprintf(T(c, N_("%s: credits at most %s a month")), slc, percent_(c, cap));
@@ -707,16 +739,17 @@ static void sec_remedies(struct ctx *c)
         render_heading(c->d, 2, T(c, N_("Penalties")));
         table(c, 4, T(c, N_("Penalty")), T(c, N_("For")), T(c, N_("Who pays")), T(c, N_("Amount")));
         for (size_t i = 0; i < count(pen); i++) {
+            const struct doc_node *it = at(pen, i);
             struct str name = {0};
-            sep_add(&name, " ", S(c, "remedies.penalties[%zu].id", i));
-            sep_add(&name, " \xc2\xb7 ", S(c, "remedies.penalties[%zu].description", i));
+            sep_add(&name, " ", F(it, "id"));
+            sep_add(&name, " \xc2\xb7 ", F(it, "description"));
             struct str am = {0};
-            const char *pc = S(c, "remedies.penalties[%zu].percent", i);
-            const char *of = S(c, "remedies.penalties[%zu].of", i);
-            const char *per = S(c, "remedies.penalties[%zu].per", i);
-            const char *py = S(c, "remedies.penalties[%zu].percent_per_year", i);
-            const char *cap = S(c, "remedies.penalties[%zu].cap_percent", i);
-            const char *term = S(c, "remedies.penalties[%zu].termination_after", i);
+            const char *pc = F(it, "percent");
+            const char *of = F(it, "of");
+            const char *per = F(it, "per");
+            const char *py = F(it, "percent_per_year");
+            const char *cap = F(it, "cap_percent");
+            const char *term = F(it, "termination_after");
             if (pc) {
                 char *pcs = xstrdup(percent_(c, pc));
                 char *x = of ? xasprintf(T(c, N_("%s of %s")), pcs, of) : xstrdup(pcs);
@@ -744,8 +777,8 @@ static void sec_remedies(struct ctx *c)
                 sep_add(&am, "; ", x);
                 free(x);
             }
-            char *who = xstrdup(word(c, S(c, "remedies.penalties[%zu].obligated", i)) ?: "");
-            row(c, 4, name.p, S(c, "remedies.penalties[%zu].applies_to", i), who, am.p);
+            char *who = xstrdup(word(c, F(it, "obligated")) ?: "");
+            row(c, 4, name.p, F(it, "applies_to"), who, am.p);
             free(who);
             free(name.p);
             free(am.p);
@@ -767,9 +800,10 @@ static void sec_evaluation(struct ctx *c)
     if (count(esc)) {
         render_heading(c->d, 2, T(c, N_("Escalation")));
         table(c, 3, T(c, N_("Level")), T(c, N_("After")), T(c, N_("Contact")));
-        for (size_t i = 0; i < count(esc); i++)
-            row(c, 3, S(c, "escalation[%zu].level", i), S(c, "escalation[%zu].after", i),
-                S(c, "escalation[%zu].contact", i));
+        for (size_t i = 0; i < count(esc); i++) {
+            const struct doc_node *it = at(esc, i);
+            row(c, 3, F(it, "level"), F(it, "after"), F(it, "contact"));
+        }
     }
     const char *notice = S(c, "termination.notice");
     const struct doc_node *fc = N(c, "termination.for_cause");
@@ -801,13 +835,14 @@ static void sec_signatures(struct ctx *c)
         return;
     }
     for (size_t i = 0; i < count(sg); i++) {
-        const char *p = S(c, "signatures[%zu].party", i);
+        const struct doc_node *it = at(sg, i);
+        const char *p = F(it, "party");
         char *who = xstrdup(p && strcmp(p, "client") == 0     ? T(c, N_("For the client"))
                             : p && strcmp(p, "provider") == 0 ? T(c, N_("For the provider"))
                                                                : (p ? p : ""));
-        char *name = xstrdup(S(c, "signatures[%zu].name", i) ?: "");
-        char *title = xstrdup(S(c, "signatures[%zu].title", i) ?: "");
-        const char *dt = date_(c, S(c, "signatures[%zu].date", i));
+        char *name = xstrdup(F(it, "name") ?: "");
+        char *title = xstrdup(F(it, "title") ?: "");
+        const char *dt = date_(c, F(it, "date"));
         char *date = dt ? xstrdup(dt) : NULL;
         render_signature(c->d, who, name, title, date);
         free(who);
