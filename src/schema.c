@@ -235,6 +235,75 @@ const struct schema_field *schema_find(const char *path)
     return r ? *r : NULL;
 }
 
+/* The table as a tree, built on first use: each field's children (keys and
+ * "[]") by index, the top-level keys under ROOT. */
+#define NFIELDS (sizeof schema_fields / sizeof schema_fields[0])
+#define ROOT NFIELDS
+static short first_child[NFIELDS + 1], next_sibling[NFIELDS], item_of[NFIELDS + 1];
+static const char *last_key[NFIELDS];
+static bool tree_built;
+
+static void build_tree(void)
+{
+    for (size_t i = 0; i <= NFIELDS; i++) {
+        first_child[i] = -1;
+        item_of[i] = -1;
+    }
+    /* backwards, so that each sibling list is in table order */
+    for (size_t i = NFIELDS; i-- > 0;) {
+        const char *path = schema_fields[i].path;
+        size_t len = strlen(path), plen;
+        bool item = len >= 2 && strcmp(path + len - 2, "[]") == 0;
+        if (item) {
+            plen = len - 2;
+        } else {
+            const char *dot = strrchr(path, '.');
+            plen = dot ? (size_t)(dot - path) : 0;
+            last_key[i] = dot ? dot + 1 : path;
+        }
+        size_t parent = ROOT;
+        if (plen) {
+            char buf[512];
+            memcpy(buf, path, plen);
+            buf[plen] = '\0';
+            const struct schema_field *pf = schema_find(buf);
+            if (!pf)
+                continue; /* unreachable by walking (none is: every parent is listed) */
+            parent = (size_t)(pf - schema_fields);
+        } else if (item) {
+            continue;
+        }
+        if (item) {
+            item_of[parent] = (short)i;
+        } else {
+            next_sibling[i] = first_child[parent];
+            first_child[parent] = (short)i;
+        }
+    }
+    tree_built = true;
+}
+
+const struct schema_field *schema_child(const struct schema_field *parent, const char *key)
+{
+    if (!tree_built)
+        build_tree();
+    size_t p = parent ? (size_t)(parent - schema_fields) : ROOT;
+    for (short c = first_child[p]; c >= 0; c = next_sibling[c])
+        if (last_key[c][0] == key[0] && strcmp(last_key[c], key) == 0)
+            return &schema_fields[c];
+    return NULL;
+}
+
+const struct schema_field *schema_item(const struct schema_field *parent)
+{
+    if (!tree_built)
+        build_tree();
+    if (!parent)
+        return NULL;
+    short c = item_of[parent - schema_fields];
+    return c >= 0 ? &schema_fields[c] : NULL;
+}
+
 int schema_rank(const struct schema_field *f)
 {
     if (!f || f < schema_fields || f >= schema_fields + schema_nfields)

@@ -47,6 +47,15 @@ struct schema_field {
 /* The field for a concrete path ("needs[3].id") or a pattern ("needs[].id");
  * NULL when the schema does not know it. */
 const struct schema_field *schema_find(const char *path);
+/* Walking down a tree without building paths: the known field of key under
+ * the known field parent (NULL parent: a key of the top-level map), and the
+ * field of an item of the list parent.  NULL when the schema does not know
+ * it.  For a key without '.', '[' or ']', schema_child(schema_find(P), key)
+ * is schema_find(P + "." + key) (and of "[]" for schema_item); every
+ * field's parent is in the table, so an unknown parent has no known
+ * children. */
+const struct schema_field *schema_child(const struct schema_field *parent, const char *key);
+const struct schema_field *schema_item(const struct schema_field *parent);
 /* Write the pattern of a concrete path into buf ("a[3].b" -> "a[].b"). */
 const char *schema_pattern(const char *path, char *buf, size_t size);
 /* The canonical rank of a known field (its index in the table), or -1. */

@@ -599,13 +599,51 @@ static yaml_scalar_style_t scalar_style(const struct doc_node *n, const struct s
     }
 }
 
+/* The emitter finds each node's schema field from its parent's, walking
+ * down (schema_child, schema_item), without building paths.  A key that
+ * path syntax would read differently ('.', '[', ']', or an empty key)
+ * switches its subtree to the exact way: the full path, as doc_path writes
+ * it, through schema_find. */
+struct step {
+    const char *key; /* NULL: an index */
+    size_t index;
+};
+
 struct emitter {
     yaml_emitter_t em;
     enum sla_yaml_layout layout;
-    struct doc_path path;
+    struct step *steps;
+    size_t nsteps, scap;
 };
 
-static int emit_node(struct emitter *E, const struct doc_node *n);
+static void push_step(struct emitter *E, const char *key, size_t index)
+{
+    E->steps = xgrow(E->steps, &E->scap, E->nsteps + 1, sizeof *E->steps);
+    E->steps[E->nsteps++] = (struct step){key, index};
+}
+
+/* schema_find of the current path (doc_path syntax). */
+static const struct schema_field *find_slow(struct emitter *E)
+{
+    struct doc_path p;
+    doc_path_init(&p, "");
+    for (size_t i = 0; i < E->nsteps; i++) {
+        if (E->steps[i].key)
+            doc_path_key(&p, E->steps[i].key);
+        else
+            doc_path_index(&p, E->steps[i].index);
+    }
+    const struct schema_field *f = schema_find(p.s);
+    doc_path_free(&p);
+    return f;
+}
+
+static bool odd_key(const char *k)
+{
+    return !*k || strpbrk(k, ".[]");
+}
+
+static int emit_node(struct emitter *E, const struct doc_node *n, const struct schema_field *f, bool slow);
 
 static int emit_scalar(struct emitter *E, const char *s, size_t len, yaml_scalar_style_t style)
 {
@@ -621,11 +659,12 @@ static int emit_scalar(struct emitter *E, const char *s, size_t len, yaml_scalar
 struct keyed {
     size_t index;
     int rank, sub;
+    const struct schema_field *f;
+    bool slow;
 };
 
-static int cmp_keyed(const void *a, const void *b)
+static int cmp_keyed(const struct keyed *x, const struct keyed *y)
 {
-    const struct keyed *x = a, *y = b;
     if (x->rank != y->rank)
         return x->rank < y->rank ? -1 : 1;
     if (x->sub != y->sub)
@@ -633,23 +672,52 @@ static int cmp_keyed(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static int emit_map(struct emitter *E, const struct doc_node *n, bool flow)
+/* Insertion sort: maps are small and usually in order already.  The order
+ * is total (index breaks ties), so any sort gives the same result. */
+static void sort_keyed(struct keyed *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (cmp_keyed(&v[i - 1], &v[i]) <= 0)
+            continue;
+        struct keyed t = v[i];
+        size_t j = i;
+        while (j > 0 && cmp_keyed(&v[j - 1], &t) > 0) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = t;
+    }
+}
+
+static int emit_map(struct emitter *E, const struct doc_node *n, bool flow, const struct schema_field *mf,
+                    bool slow)
 {
     yaml_event_t ev;
-    size_t mark = E->path.len;
     yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
                                         flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
     if (!yaml_emitter_emit(&E->em, &ev))
         return -1;
-    struct keyed *order = xmalloc((n->len ? n->len : 1) * sizeof *order);
+    struct keyed small[32];
+    struct keyed *order = n->len <= 32 ? small : xmalloc(n->len * sizeof *order);
     int last_rank = -1;
     for (size_t i = 0; i < n->len; i++) {
         order[i].index = i;
+        order[i].f = NULL;
+        order[i].slow = false;
         const struct schema_field *f = NULL;
         if (E->layout == SLA_YAML_AGREEMENT) {
-            doc_path_key(&E->path, n->u.pairs[i].key);
-            f = schema_find(E->path.s);
-            doc_path_truncate(&E->path, mark);
+            const char *key = n->u.pairs[i].key;
+            if (slow || odd_key(key)) {
+                push_step(E, key, 0);
+                f = find_slow(E);
+                E->nsteps--;
+                order[i].slow = true;
+            } else if (E->nsteps == 0) {
+                f = schema_child(NULL, key);
+            } else if (mf) {
+                f = schema_child(mf, key);
+            }
+            order[i].f = f;
         }
         if (f) {
             order[i].rank = last_rank = schema_rank(f);
@@ -661,7 +729,7 @@ static int emit_map(struct emitter *E, const struct doc_node *n, bool flow)
         }
     }
     if (E->layout == SLA_YAML_AGREEMENT)
-        qsort(order, n->len, sizeof *order, cmp_keyed);
+        sort_keyed(order, n->len);
     int rc = 0;
     for (size_t k = 0; k < n->len && rc == 0; k++) {
         const struct doc_pair *p = &n->u.pairs[order[k].index];
@@ -669,21 +737,22 @@ static int emit_map(struct emitter *E, const struct doc_node *n, bool flow)
                          plain_is_ambiguous(p->key) || !*p->key ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
                                                                  : YAML_PLAIN_SCALAR_STYLE);
         if (rc == 0) {
-            doc_path_key(&E->path, p->key);
-            rc = emit_node(E, p->val);
-            doc_path_truncate(&E->path, mark);
+            push_step(E, p->key, 0);
+            rc = emit_node(E, p->val, order[k].f, order[k].slow);
+            E->nsteps--;
         }
     }
-    free(order);
+    if (order != small)
+        free(order);
     if (rc)
         return rc;
     yaml_mapping_end_event_initialize(&ev);
     return yaml_emitter_emit(&E->em, &ev) ? 0 : -1;
 }
 
-static int emit_node(struct emitter *E, const struct doc_node *n)
+/* f: the node's field (NULL when unknown); slow: find fields below by path. */
+static int emit_node(struct emitter *E, const struct doc_node *n, const struct schema_field *f, bool slow)
 {
-    const struct schema_field *f = E->layout == SLA_YAML_AGREEMENT ? schema_find(E->path.s) : NULL;
     if (!n)
         return emit_scalar(E, "null", 4, YAML_PLAIN_SCALAR_STYLE);
     if (n->kind == DOC_SCALAR) {
@@ -705,17 +774,21 @@ static int emit_node(struct emitter *E, const struct doc_node *n)
                 flow = false;
     }
     if (n->kind == DOC_MAP)
-        return emit_map(E, n, flow && !f);
+        return emit_map(E, n, flow && !f, f, slow);
     yaml_event_t ev;
-    size_t mark = E->path.len;
     yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
                                          flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
     if (!yaml_emitter_emit(&E->em, &ev))
         return -1;
+    const struct schema_field *itf = NULL;
+    if (E->layout == SLA_YAML_AGREEMENT && !slow && E->nsteps > 0)
+        itf = schema_item(f);
     for (size_t i = 0; i < n->len; i++) {
-        doc_path_index(&E->path, i);
-        int rc = emit_node(E, n->u.items[i]);
-        doc_path_truncate(&E->path, mark);
+        push_step(E, NULL, i);
+        if (slow)
+            itf = find_slow(E);
+        int rc = emit_node(E, n->u.items[i], itf, slow);
+        E->nsteps--;
         if (rc)
             return rc;
     }
@@ -735,7 +808,8 @@ int sla_yaml_emit(const struct doc_node *root, enum sla_yaml_layout layout, char
     *out = NULL;
     *len = 0;
     E.layout = layout;
-    doc_path_init(&E.path, "");
+    E.steps = NULL;
+    E.nsteps = E.scap = 0;
     yaml_emitter_initialize(&E.em);
     yaml_emitter_set_output(&E.em, write_sink, &sink);
     yaml_emitter_set_unicode(&E.em, 1);
@@ -749,7 +823,7 @@ int sla_yaml_emit(const struct doc_node *root, enum sla_yaml_layout layout, char
     yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
     if (!yaml_emitter_emit(&E.em, &ev))
         goto done;
-    if (emit_node(&E, root) < 0)
+    if (emit_node(&E, root, NULL, false) < 0)
         goto done;
     yaml_document_end_event_initialize(&ev, 1);
     if (!yaml_emitter_emit(&E.em, &ev))
@@ -769,6 +843,6 @@ done:
         *len = sink.len;
     }
     yaml_emitter_delete(&E.em);
-    doc_path_free(&E.path);
+    free(E.steps);
     return rc;
 }
