@@ -184,8 +184,62 @@ static char *choices(const char *set)
     return out;
 }
 
+/* ---- the walk over every node ----
+ *
+ * One walk visits every node in document order with its schema field
+ * carried down: the pattern of a node ("services[].name") is its parent's
+ * plus one step, and the items of a list, having the same keys in the same
+ * order, look their fields up once per list rather than once per item.
+ * The concrete path ("services[3].name") is built only when a finding needs
+ * it.  What every node gets is exactly schema_find of its concrete path:
+ * when a key holds '[' or ']' or the pattern grows too long for
+ * schema_pattern's buffer, the field is looked up from the concrete path as
+ * before. */
+#define TW_PATTERN_MAX 480 /* below schema_find's 512-byte pattern buffer */
+
+struct tw_step {
+    const char *key; /* NULL for a list index */
+    size_t index;
+};
+
+struct twalk {
+    struct ctx *c;
+    struct tw_step *steps;
+    size_t depth, cap;
+    char pat[TW_PATTERN_MAX + 1];
+    size_t patlen;
+    size_t inexact;            /* steps above whose pattern is not exact (0: exact) */
+    struct doc_path path;      /* built on demand */
+    bool emit_refs;            /* second walk: report the broken references */
+    const struct doc_node **broken; /* references that name nothing, in document order */
+    size_t nbroken, capbroken, nextbroken;
+};
+
+/* Is the concrete path of the node being visited empty (the root, or keys
+ * "" below it)?  Such a node is not checked. */
+static bool twalk_at_root(const struct twalk *w)
+{
+    for (size_t i = 0; i < w->depth; i++)
+        if (!w->steps[i].key || *w->steps[i].key)
+            return false;
+    return true;
+}
+
+/* The concrete path of the node being visited (valid until the next call). */
+static const char *twalk_path(struct twalk *w)
+{
+    doc_path_truncate(&w->path, 0);
+    for (size_t i = 0; i < w->depth; i++) {
+        if (w->steps[i].key)
+            doc_path_key(&w->path, w->steps[i].key);
+        else
+            doc_path_index(&w->path, w->steps[i].index);
+    }
+    return w->path.s;
+}
+
 /* Check one scalar against its type. */
-static void check_scalar(struct ctx *c, const char *path, const struct doc_node *n, const struct schema_field *f)
+static void check_scalar(struct ctx *c, struct twalk *w, const struct doc_node *n, const struct schema_field *f)
 {
     const char *s = n->u.str;
     long day;
@@ -197,51 +251,51 @@ static void check_scalar(struct ctx *c, const char *path, const struct doc_node 
     switch (f->type) {
     case SCH_ID:
         if (!is_id(s))
-            ERR(c, path, _("\"%s\" is not a valid id: use letters, digits, '-' and '_' (like N1 or backup-daily)"), s);
+            ERR(c, twalk_path(w), _("\"%s\" is not a valid id: use letters, digits, '-' and '_' (like N1 or backup-daily)"), s);
         break;
     case SCH_ENUM: {
         if (!schema_enum_has(f->arg, s)) {
             char *set = choices(f->arg);
-            ERR(c, path, _("\"%s\" is not one of: %s"), s, set);
+            ERR(c, twalk_path(w), _("\"%s\" is not one of: %s"), s, set);
             free(set);
         }
         break;
     }
     case SCH_INT:
         if (!is_int(s))
-            ERR(c, path, _("\"%s\" is not a whole number"), s);
+            ERR(c, twalk_path(w), _("\"%s\" is not a whole number"), s);
         break;
     case SCH_NUMBER:
         if (calc_parse_decimal(s[0] == '-' ? s + 1 : s, &v) < 0)
-            ERR(c, path, _("\"%s\" is not a number (write decimals with a point: 99.5)"), s);
+            ERR(c, twalk_path(w), _("\"%s\" is not a number (write decimals with a point: 99.5)"), s);
         break;
     case SCH_DATE:
         if (calc_parse_date(s, &day) < 0)
-            ERR(c, path, _("\"%s\" is not a date (YYYY-MM-DD, like 2027-01-31)"), s);
+            ERR(c, twalk_path(w), _("\"%s\" is not a date (YYYY-MM-DD, like 2027-01-31)"), s);
         break;
     case SCH_TIME:
         if (calc_parse_time(s, &minutes) < 0)
-            ERR(c, path, _("\"%s\" is not a time of day (HH:MM, like 09:00)"), s);
+            ERR(c, twalk_path(w), _("\"%s\" is not a time of day (HH:MM, like 09:00)"), s);
         break;
     case SCH_DURATION:
         if (calc_parse_duration(s, &d) < 0)
-            ERR(c, path, _("\"%s\" is not a duration (a number and a unit: 30m, 4h, 2d, 1w, 1M, 1Q, 1Y)"), s);
+            ERR(c, twalk_path(w), _("\"%s\" is not a duration (a number and a unit: 30m, 4h, 2d, 1w, 1M, 1Q, 1Y)"), s);
         break;
     case SCH_MONEY:
         if (!*s)
-            ERR(c, path, _("fill in the amount (like 450.00)"));
+            ERR(c, twalk_path(w), _("fill in the amount (like 450.00)"));
         else if (calc_parse_money(s, &v) < 0)
-            ERR(c, path, _("\"%s\" is not an amount of money (like 450.00)"), s);
+            ERR(c, twalk_path(w), _("\"%s\" is not an amount of money (like 450.00)"), s);
         else if (n->style == DOC_PLAIN)
-            WARN(c, path, _("amounts are written as quoted text (\"%s\") so that no program rounds them"), s);
+            WARN(c, twalk_path(w), _("amounts are written as quoted text (\"%s\") so that no program rounds them"), s);
         break;
     case SCH_BOOL:
         if (strcmp(s, "true") && strcmp(s, "false"))
-            ERR(c, path, _("\"%s\" is not true or false"), s);
+            ERR(c, twalk_path(w), _("\"%s\" is not true or false"), s);
         break;
     case SCH_CURRENCY:
         if (strlen(s) != 3 || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
-            ERR(c, path, _("\"%s\" is not a currency code (three capital letters, like EUR or USD)"), s);
+            ERR(c, twalk_path(w), _("\"%s\" is not a currency code (three capital letters, like EUR or USD)"), s);
         break;
     default:
         break;
@@ -264,19 +318,21 @@ static bool kind_fits(const struct doc_node *n, enum schema_type t)
     }
 }
 
-static int check_node(const char *path, const struct doc_node *n, void *ud)
+static void check_node(struct twalk *w, const struct doc_node *n, const struct schema_field *f)
 {
-    struct ctx *c = ud;
-    if (!*path)
-        return 0;
-    const struct schema_field *f = schema_find(path);
+    struct ctx *c = w->c;
+    if (twalk_at_root(w))
+        return;
     if (!f) {
         /* Unknown keys are kept; say so once, at the top of the unknown part,
          * unless it is an extension key (x-...). */
+        if (!w->steps[w->depth - 1].key)
+            return; /* an item: the path ends with ']' */
+        const char *path = twalk_path(w);
         const char *last = strrchr(path, '.');
         const char *key = last ? last + 1 : path;
         if (path[strlen(path) - 1] == ']')
-            return 0;
+            return;
         char parent[512];
         snprintf(parent, sizeof parent, "%.*s", (int)(last ? last - path : 0), path);
         const struct schema_field *pf = *parent ? schema_find(parent) : NULL;
@@ -284,33 +340,184 @@ static int check_node(const char *path, const struct doc_node *n, void *ud)
         /* Below a field that should be a single value, the shape error
          * already says what is wrong: no second finding per key. */
         if (pf && pf->type != SCH_MAP)
-            return 0;
+            return;
         if (parent_known && strncmp(key, "x-", 2) != 0)
             WARN(c, path, _("unknown field \"%s\": kept as it is, but pacta does not use it (extension fields start with x-)"),
                  key);
-        return 0;
+        return;
     }
     if (doc_is_null(n))
-        return 0;
+        return;
     if (!kind_fits(n, f->type)) {
         const char *want = f->type == SCH_MAP ? _("a group of fields")
                            : (f->type == SCH_LIST || f->type == SCH_TEXTLIST || f->type == SCH_REFLIST ||
                               f->type == SCH_DATELIST || f->type == SCH_ENUMLIST)
                                ? _("a list")
                                : _("a single value");
-        ERR(c, path, _("expected %s here, found %s"), want, kind_name(n));
-        return 0;
+        ERR(c, twalk_path(w), _("expected %s here, found %s"), want, kind_name(n));
+        return;
     }
     if (n->kind == DOC_SCALAR)
-        check_scalar(c, path, n, f);
-    return 0;
+        check_scalar(c, w, n, f);
 }
 
-/* One walk over every node; below a node of the wrong shape, check_node
- * stays silent about keys the schema does not know. */
-static void check_types(struct ctx *c)
+static bool list_has_id(const struct ctx *c, const char *list, const char *id);
+
+/* Does the reference n (a scalar of type SCH_REF) name an item? */
+static bool ref_found(const struct ctx *c, const struct doc_node *n, const struct schema_field *f)
 {
-    doc_walk(c->root, check_node, c);
+    char *lists = xstrdup(f->arg);
+    bool found = false;
+    for (char *save = NULL, *l = strtok_r(lists, "|", &save); l && !found; l = strtok_r(NULL, "|", &save))
+        found = list_has_id(c, l, n->u.str);
+    free(lists);
+    return found;
+}
+
+/* The references of every node: in the first walk, remember those that
+ * name nothing; in the second, report them (after the ids, as before). */
+static void check_ref_node(struct twalk *w, const struct doc_node *n, const struct schema_field *f)
+{
+    if (!f || f->type != SCH_REF || twalk_at_root(w) || n->kind != DOC_SCALAR || doc_is_null(n))
+        return;
+    if (!w->emit_refs) {
+        if (!ref_found(w->c, n, f)) {
+            w->broken = xgrow(w->broken, &w->capbroken, w->nbroken + 1, sizeof *w->broken);
+            w->broken[w->nbroken++] = n;
+        }
+        return;
+    }
+    if (w->nextbroken < w->nbroken && w->broken[w->nextbroken] == n) {
+        w->nextbroken++;
+        char *names = choices(f->arg);
+        ERR(w->c, twalk_path(w), _("\"%s\" does not name any item of %s"), n->u.str, names);
+        free(names);
+    }
+}
+
+/* The fields of the children of one list's items, by position: items
+ * mostly have the same keys in the same order. */
+struct tw_memo {
+    const char **keys;
+    const struct schema_field **fields;
+    size_t n, cap;
+};
+
+static void tw_push(struct twalk *w, const char *key, size_t index)
+{
+    w->steps = xgrow(w->steps, &w->cap, w->depth + 1, sizeof *w->steps);
+    w->steps[w->depth++] = (struct tw_step){key, index};
+}
+
+/* Append one step to the pattern; false (pattern unchanged) when it would
+ * no longer be what schema_pattern makes of the concrete path. */
+static bool tw_pat_step(struct twalk *w, const char *key)
+{
+    size_t k = key ? strlen(key) : 2;
+    size_t dot = key && w->patlen ? 1 : 0;
+    if (key && strpbrk(key, "[]"))
+        return false;
+    if (w->patlen + dot + k > TW_PATTERN_MAX)
+        return false;
+    if (dot)
+        w->pat[w->patlen++] = '.';
+    memcpy(w->pat + w->patlen, key ? key : "[]", k);
+    w->patlen += k;
+    w->pat[w->patlen] = '\0';
+    return true;
+}
+
+static void tw_node(struct twalk *w, const struct doc_node *n, const struct schema_field *f);
+
+/* Visit child n reached by key (or index) with its field found from the
+ * pattern, through memo slot i when given. */
+static void tw_child(struct twalk *w, const struct doc_node *n, const char *key, size_t index,
+                     struct tw_memo *memo, size_t i)
+{
+    size_t mark = w->patlen;
+    tw_push(w, key, index);
+    bool exact = !w->inexact && tw_pat_step(w, key);
+    if (!exact)
+        w->inexact++;
+    const struct schema_field *f;
+    if (!exact) {
+        f = schema_find(twalk_path(w));
+    } else if (memo && key && i < memo->n && memo->keys[i] && strcmp(memo->keys[i], key) == 0) {
+        f = memo->fields[i];
+    } else {
+        f = schema_find(w->pat);
+        if (memo && key) {
+            if (i >= memo->n) {
+                size_t cap = memo->cap;
+                memo->keys = xgrow(memo->keys, &memo->cap, i + 1, sizeof *memo->keys);
+                memo->fields = xgrow(memo->fields, &cap, i + 1, sizeof *memo->fields);
+                for (size_t k = memo->n; k < i; k++)
+                    memo->keys[k] = NULL;
+                memo->n = i + 1;
+            }
+            memo->keys[i] = key;
+            memo->fields[i] = f;
+        }
+    }
+    tw_node(w, n, f);
+    if (!exact)
+        w->inexact--;
+    w->patlen = mark;
+    w->pat[mark] = '\0';
+    w->depth--;
+}
+
+static void tw_map(struct twalk *w, const struct doc_node *n, struct tw_memo *memo)
+{
+    for (size_t i = 0; i < n->len; i++)
+        tw_child(w, n->u.pairs[i].val, n->u.pairs[i].key, 0, memo, i);
+}
+
+static void tw_node(struct twalk *w, const struct doc_node *n, const struct schema_field *f)
+{
+    if (!w->emit_refs)
+        check_node(w, n, f);
+    check_ref_node(w, n, f);
+    if (n->kind == DOC_MAP) {
+        tw_map(w, n, NULL);
+    } else if (n->kind == DOC_SEQ) {
+        struct tw_memo memo = {0};
+        size_t mark = w->patlen;
+        for (size_t i = 0; i < n->len; i++) {
+            const struct doc_node *it = n->u.items[i];
+            if (it->kind != DOC_MAP) {
+                tw_child(w, it, NULL, i, NULL, 0);
+                continue;
+            }
+            /* an item map: its children share the memo of this list */
+            tw_push(w, NULL, i);
+            bool exact = !w->inexact && tw_pat_step(w, NULL);
+            if (!exact)
+                w->inexact++;
+            const struct schema_field *itf = exact ? schema_find(w->pat) : schema_find(twalk_path(w));
+            if (!w->emit_refs)
+                check_node(w, it, itf);
+            check_ref_node(w, it, itf);
+            tw_map(w, it, exact ? &memo : NULL);
+            if (!exact)
+                w->inexact--;
+            w->patlen = mark;
+            w->pat[mark] = '\0';
+            w->depth--;
+        }
+        free(memo.keys);
+        free(memo.fields);
+    }
+}
+
+static void twalk_run(struct twalk *w)
+{
+    w->depth = 0;
+    w->patlen = 0;
+    w->pat[0] = '\0';
+    w->inexact = 0;
+    w->nextbroken = 0;
+    tw_node(w, w->c->root, NULL);
 }
 
 /* ---- the envelope ---- */
@@ -425,27 +632,6 @@ static void check_ids(struct ctx *c)
                 _("the id \"%s\" is used twice in %s (first at line %u)"), ix->v[j].id, id_lists[k], line);
         }
     }
-}
-
-static int check_ref(const char *path, const struct doc_node *n, void *ud)
-{
-    struct ctx *c = ud;
-    if (n->kind != DOC_SCALAR || doc_is_null(n) || !*path)
-        return 0;
-    const struct schema_field *f = schema_find(path);
-    if (!f || f->type != SCH_REF)
-        return 0;
-    char *lists = xstrdup(f->arg);
-    bool found = false;
-    for (char *save = NULL, *l = strtok_r(lists, "|", &save); l && !found; l = strtok_r(NULL, "|", &save))
-        found = list_has_id(c, l, n->u.str);
-    if (!found) {
-        char *names = choices(f->arg);
-        ERR(c, path, _("\"%s\" does not name any item of %s"), n->u.str, names);
-        free(names);
-    }
-    free(lists);
-    return 0;
 }
 
 /* ---- dates, targets, priorities, tiers ---- */
@@ -807,9 +993,19 @@ void validate_doc(const struct doc_node *root, struct findings *out)
     for (size_t k = 0; k < n_id_lists; k++)
         index_list(root, id_lists[k], &lists[k]);
     check_envelope(&c);
-    check_types(&c);
+    /* shapes and types; the references are looked up in the same walk, and
+     * those that name nothing are reported after the ids, as ever */
+    struct twalk w = {.c = &c};
+    doc_path_init(&w.path, "");
+    twalk_run(&w);
     check_ids(&c);
-    doc_walk(root, check_ref, &c);
+    if (w.nbroken) {
+        w.emit_refs = true;
+        twalk_run(&w);
+    }
+    free(w.broken);
+    free(w.steps);
+    doc_path_free(&w.path);
     check_dates(&c);
     check_targets(&c);
     check_priorities(&c);
