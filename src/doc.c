@@ -68,9 +68,8 @@ bool doc_key_interned(const char *key) { return key_pooled(key); }
 
 static struct doc_node *node_new(enum doc_kind kind, enum doc_style style)
 {
-    struct doc_node *n = xcalloc(1, sizeof *n);
-    n->kind = (unsigned char)kind;
-    n->style = (unsigned char)style;
+    struct doc_node *n = xmalloc(sizeof *n);
+    *n = (struct doc_node){.kind = (unsigned char)kind, .style = (unsigned char)style};
     return n;
 }
 

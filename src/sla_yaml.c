@@ -83,6 +83,17 @@ static size_t byte_at(struct loader *L, size_t chars)
         L->cur_byte = 0;
     }
     while (L->cur_char < chars && L->cur_byte < L->len) {
+        /* eight ASCII bytes at a time (the text is valid UTF-8, so no
+         * continuation byte follows an ASCII one) */
+        if (chars - L->cur_char >= 8 && L->len - L->cur_byte >= 8) {
+            uint64_t w;
+            memcpy(&w, L->buf + L->cur_byte, 8);
+            if (!(w & 0x8080808080808080u)) {
+                L->cur_byte += 8;
+                L->cur_char += 8;
+                continue;
+            }
+        }
         L->cur_byte++;
         while (L->cur_byte < L->len && ((unsigned char)L->buf[L->cur_byte] & 0xC0) == 0x80)
             L->cur_byte++;
@@ -489,10 +500,15 @@ static bool plain_is_ambiguous(const char *s)
     };
     /* Every word starts with one of these (or is ""): most text skips the
      * 37 comparisons, which were 11% of `pacta fmt` (bench/). */
-    if (strchr("~nNtTfFyYoO.+-<=", s[0]))
-        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-            if (strcmp(s, words[i]) == 0)
-                return true;
+    /* ... and none is longer than 5 bytes: "needs", "N1" or "title" are
+     * compared with none or a few. */
+    if (strchr("~nNtTfFyYoO.+-<=", s[0])) {
+        size_t n = strnlen(s, 6);
+        if (n <= 5)
+            for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+                if (words[i][0] == s[0] && strcmp(s, words[i]) == 0)
+                    return true;
+    }
     const char *p = s;
     if (*p == '+' || *p == '-' || *p == '.')
         p++;
