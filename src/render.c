@@ -341,15 +341,28 @@ static void rstrip(char *s)
  * indent), the others indented. */
 static void tl_wrapped(struct tdoc *t, const char *text, size_t indent, const char *first, int keep)
 {
-    struct lines l = {0};
     size_t cols = RENDER_TEXT_COLUMNS > indent ? RENDER_TEXT_COLUMNS - indent : 1;
-    wrap(text, cols, &l);
-    for (size_t i = 0; i < l.n; i++) {
-        char *line = indent_str(indent, i == 0 ? first : NULL, l.v[i]);
+    struct text_line *tl = NULL;
+    size_t n = text_wrap(text, cols, &tl);
+    /* each line as indent_str(indent, first or NULL, line) then rstrip,
+     * written straight into one allocation */
+    size_t flen = first ? strlen(first) : 0, fw = first ? width(first) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *pre = i == 0 ? first : NULL;
+        size_t plen = pre ? flen : 0;
+        size_t pad = pre ? (indent > fw ? indent - fw : 0) : indent;
+        char *line = xmalloc(plen + pad + tl[i].len + 1), *o = line;
+        memcpy(o, pre ? pre : "", plen);
+        o += plen;
+        memset(o, ' ', pad);
+        o += pad;
+        memcpy(o, text + tl[i].off, tl[i].len);
+        o += tl[i].len;
+        *o = '\0';
         rstrip(line);
         tl_add(t, line, i == 0 ? keep : 0);
     }
-    lines_free(&l);
+    free(tl);
 }
 
 static char *pad_to(const char *s, size_t cols)
@@ -815,6 +828,13 @@ static void md_emit(const struct render_doc *d, struct out *o)
 static void html_text(struct out *o, const char *s, bool br)
 {
     for (const char *p = s; *p; p++) {
+        size_t run = strcspn(p, "&<>\"'\r\n"); /* copied as they are, at once */
+        if (run) {
+            put_n(o, p, run);
+            p += run;
+            if (!*p)
+                break;
+        }
         switch (*p) {
         case '&': put(o, "&amp;"); break;
         case '<': put(o, "&lt;"); break;
