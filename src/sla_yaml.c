@@ -138,8 +138,10 @@ static void hash_insert(struct frame *f, const struct doc_pair *pairs, size_t i)
 /* The pair of the open map f with key k, or NULL. */
 static const struct doc_pair *frame_find(struct loader *L, struct frame *f, const char *k)
 {
-    const struct doc_pair *pairs = L->pairs + f->base;
     size_t n = L->npairs - f->base;
+    if (n == 0)
+        return NULL; /* and no arithmetic on a NULL stack (UBSan; found by fuzz_forms) */
+    const struct doc_pair *pairs = L->pairs + f->base;
     if (n < HASH_FROM) {
         for (size_t i = 0; i < n; i++)
             if (same_key(pairs[i].key, k))
