@@ -668,22 +668,45 @@ static bool get_decimal(const struct doc_node *root, const char *path, long long
     return calc_parse_decimal(*neg ? s + 1 : s, v) == 0;
 }
 
+/* Item i of a list as the path "list[i]" finds it (NULL when n is not a
+ * list or too short), and the text under key in an item as doc_get_str
+ * gives it: read from the nodes, with no path formatted per field. */
+static const struct doc_node *item_at(const struct doc_node *n, size_t i)
+{
+    return n && n->kind == DOC_SEQ && i < n->len ? n->u.items[i] : NULL;
+}
+
+static const char *item_str(const struct doc_node *item, const char *key)
+{
+    const struct doc_node *n = doc_map_get(item, key);
+    return n && n->kind == DOC_SCALAR && !doc_is_null(n) ? n->u.str : NULL;
+}
+
 static void check_targets(struct ctx *c)
 {
     size_t n = doc_count(c->root, "service_levels");
+    const struct doc_node *levels = doc_get(c->root, "service_levels");
     char path[128], base[64];
     for (size_t i = 0; i < n; i++) {
-        doc_pathf(base, sizeof base, "service_levels[%zu]", i);
+        const struct doc_node *it = item_at(levels, i);
         long long t;
         bool neg;
-        if (!doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.measurement", base)))
-            WARN(c, path, _("say how this level is measured: without it nobody can tell whether it was met"));
-        const char *unit = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.unit", base));
-        const char *ind = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.indicator", base));
+        if (!item_str(it, "measurement")) {
+            doc_pathf(base, sizeof base, "service_levels[%zu]", i);
+            WARN(c, doc_pathf(path, sizeof path, "%s.measurement", base),
+                 _("say how this level is measured: without it nobody can tell whether it was met"));
+        }
+        const char *unit = item_str(it, "unit");
+        const char *ind = item_str(it, "indicator");
         bool percent = (unit && !strcmp(unit, "percent")) || (!unit && ind && !strcmp(ind, "availability"));
-        doc_pathf(path, sizeof path, "%s.target", base);
-        if (!get_decimal(c->root, path, &t, &neg))
+        const char *ts = item_str(it, "target");
+        if (!ts)
             continue;
+        neg = ts[0] == '-';
+        if (calc_parse_decimal(neg ? ts + 1 : ts, &t) != 0)
+            continue;
+        doc_pathf(base, sizeof base, "service_levels[%zu]", i);
+        doc_pathf(path, sizeof path, "%s.target", base);
         if (neg)
             ERR(c, path, _("a target cannot be negative"));
         else if (percent && t > 100 * CALC_SCALE)
@@ -930,13 +953,14 @@ static void check_realism(struct ctx *c)
     char path[128], base[64];
 
     size_t n = doc_count(c->root, "service_levels");
+    const struct doc_node *levels = doc_get(c->root, "service_levels");
     for (size_t i = 0; i < n; i++) {
-        doc_pathf(base, sizeof base, "service_levels[%zu]", i);
-        const char *ind = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.indicator", base));
-        const char *target = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.target", base));
-        const char *win = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.window", base));
-        const char *clock = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.clock", base));
-        const char *month = doc_get_str(c->root, doc_pathf(path, sizeof path, "%s.month", base));
+        const struct doc_node *it = item_at(levels, i);
+        const char *ind = item_str(it, "indicator");
+        const char *target = item_str(it, "target");
+        const char *win = item_str(it, "window");
+        const char *clock = item_str(it, "clock");
+        const char *month = item_str(it, "month");
         if (!ind || strcmp(ind, "availability") || !target || !win)
             continue;
         struct calc_window w = {0};
@@ -951,6 +975,7 @@ static void check_realism(struct ctx *c)
         long long lo, hi;
         if (calc_downtime(target, &w, &lo, &hi) < 0)
             continue;
+        doc_pathf(base, sizeof base, "service_levels[%zu]", i);
         doc_pathf(path, sizeof path, "%s.target", base);
         if (lo < 600 && lo > 0)
             WARN(c, path, _("this target allows less than a minute of downtime per period: ordinary monitoring cannot even show it was kept"));
