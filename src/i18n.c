@@ -58,10 +58,11 @@ static uint32_t get32(const struct catalog *c, size_t off)
     return v;
 }
 
-static void load_catalog(struct catalog *c)
+/* Load LOCALEDIR/name/LC_MESSAGES/pacta.mo into c. */
+static void load_catalog(struct catalog *c, const char *name)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/pacta.mo", locale_dir(), c->lang);
+    snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/pacta.mo", locale_dir(), name);
     FILE *f = fopen(path, "rb");
     if (!f)
         return;
@@ -93,23 +94,26 @@ bad:
 
 static struct catalog *catalog_for(const char *lang)
 {
+    /* Called for every string of an output: the common case, a language
+     * already looked up, is found without copying anything. */
+    size_t n = strcspn(lang, ".@");
+    for (size_t i = 0; i < ncatalogs; i++)
+        if (!strncmp(catalogs[i].lang, lang, n) && catalogs[i].lang[n] == '\0')
+            return &catalogs[i];
     char want[16];
     /* "es_ES.UTF-8" -> "es" is tried after the full code */
-    snprintf(want, sizeof want, "%s", lang);
-    want[strcspn(want, ".@")] = '\0';
-    for (size_t i = 0; i < ncatalogs; i++)
-        if (!strcmp(catalogs[i].lang, want))
-            return &catalogs[i];
+    snprintf(want, sizeof want, "%.*s", (int)n, lang);
     if (ncatalogs == sizeof catalogs / sizeof catalogs[0])
         return NULL;
     struct catalog *c = &catalogs[ncatalogs++];
     memset(c, 0, sizeof *c);
+    /* c->lang is the code asked for, so that the next lookup finds this
+     * entry even when the catalogue came from the language alone */
     snprintf(c->lang, sizeof c->lang, "%s", want);
-    load_catalog(c);
+    load_catalog(c, want);
     if (!c->data && strchr(want, '_')) {
         want[strcspn(want, "_")] = '\0';
-        snprintf(c->lang, sizeof c->lang, "%s", want);
-        load_catalog(c);
+        load_catalog(c, want);
     }
     return c;
 }

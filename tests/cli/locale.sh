@@ -52,6 +52,13 @@ t $? "Spanish dates in the Spanish summary under LC_ALL=C"
 grep -q "January 1, 2027" "$tmp/s-as-en.text"
 t $? "English dates in the English summary"
 
+# A language with a region (es_ES) uses the "es" catalogue all the way to
+# the last line (the catalogue cache once filled up and fell back to English).
+sed 's/^  language: es$/  language: es_ES/' "$es" >"$tmp/es_ES.sla.yaml"
+LC_ALL=C "$PACTA" summary "$tmp/es_ES.sla.yaml" >"$tmp/s-es_ES.text" 2>&1
+cmp -s "$tmp/s-c.text" "$tmp/s-es_ES.text"
+t $? "language es_ES gives the same summary as es, to the last line"
+
 # 3. The screen language: --lang wins over the locale.
 LC_ALL=C LANGUAGE= "$PACTA" --lang es --help >"$tmp/help-es" 2>&1
 t $? "--lang es --help under LC_ALL=C"
