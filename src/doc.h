@@ -37,16 +37,18 @@ struct doc_pair {
 };
 
 struct doc_node {
-    unsigned char kind;  /* enum doc_kind */
-    unsigned char style; /* enum doc_style */
-    unsigned line, col;  /* 1-based source position; 0 when created in memory */
-    size_t len;          /* scalar: bytes; map: pairs; seq: items */
-    size_t cap;
+    unsigned char kind;       /* enum doc_kind */
+    unsigned char style;      /* enum doc_style */
+    unsigned char str_inline; /* scalar: u.str points into the node's own allocation */
+    unsigned line, col;       /* 1-based source position; 0 when created in memory */
+    size_t len;               /* scalar: bytes; map: pairs; seq: items */
     union {
-        char *str;               /* scalar, NUL-terminated */
+        char *str;               /* scalar, NUL-terminated; read-only: see doc_scalar_set */
         struct doc_pair *pairs;  /* map */
         struct doc_node **items; /* seq */
     } u;
+    size_t cap; /* map, seq: allocated pairs/items.  Must stay last: a scalar
+                 * made by doc.c keeps its text from here on, in one allocation */
 };
 
 /* Construction.  Strings are copied.  Allocation failure aborts (xalloc). */
@@ -54,6 +56,10 @@ struct doc_node *doc_new_scalar(const char *s, enum doc_style style);
 struct doc_node *doc_new_scalar_n(const char *s, size_t len, enum doc_style style);
 struct doc_node *doc_new_map(void);
 struct doc_node *doc_new_seq(void);
+/* Replace a scalar's text with len bytes at s (copied; s may point into the
+ * old text).  The node stays at its address.  Never assign u.str or len of
+ * a scalar directly: its text may live inside the node's allocation. */
+void doc_scalar_set(struct doc_node *n, const char *s, size_t len);
 struct doc_node *doc_clone(const struct doc_node *n);
 void doc_free(struct doc_node *n);
 

@@ -585,10 +585,7 @@ static void translate_tree(struct doc_node *n, const char *lang)
         if ((n->style == DOC_QUOTED || n->style == DOC_SQUOTED || n->style == DOC_LITERAL) && n->u.str[0]) {
             const char *t = i18n_lang(lang, n->u.str);
             if (t != n->u.str && strcmp(t, n->u.str) != 0) {
-                char *s = xstrdup(t);
-                free(n->u.str);
-                n->u.str = s;
-                n->len = strlen(s);
+                doc_scalar_set(n, t, strlen(t));
             }
         }
         break;
