@@ -74,6 +74,19 @@ int main(void)
     doc_walk(root, find_path, &f);
     is_int(f.seen, 1, "walk gives full paths");
 
+    /* replacing a scalar's text keeps the node (shorter, longer, longer) */
+    struct doc_node *sc = doc_new_scalar("medio", DOC_QUOTED);
+    struct doc_node *keep = sc;
+    doc_scalar_set(sc, "ab", 2);
+    ok(sc == keep && sc->len == 2 && !strcmp(sc->u.str, "ab"), "a shorter text in place");
+    doc_scalar_set(sc, "un texto bastante más largo", strlen("un texto bastante más largo"));
+    ok(sc == keep && !strcmp(sc->u.str, "un texto bastante más largo"), "a longer text, same node");
+    doc_scalar_set(sc, "y otro todavía más largo que el anterior", strlen("y otro todavía más largo que el anterior"));
+    is_str(sc->u.str, "y otro todavía más largo que el anterior", "and longer again");
+    doc_scalar_set(sc, "", 0);
+    ok(sc->len == 0 && sc->u.str[0] == '\0', "and empty");
+    doc_free(sc); /* valgrind: nothing lost on any of the paths */
+
     char buf[64];
     is_str(doc_pathf(buf, sizeof buf, "needs[%d].id", 3), "needs[3].id", "doc_pathf");
     doc_free(root);
