@@ -14,6 +14,7 @@
 #include "src/fileio.h"
 #include "src/forms.h"
 #include "src/i18n.h"
+#include "src/print.h"
 #include "src/render.h"
 #include "src/sla_yaml.h"
 #include "src/spawn.h"
@@ -207,22 +208,6 @@ int cmd_print(int argc, char **argv)
         fprintf(stderr, "%s\n", _("Usage: pacta print FILE [--checklist] [-P PRINTER]"));
         return EXIT_USAGE;
     }
-    const char *lpprog = getenv("PACTA_LP");
-    bool use_lp = true;
-    if (lpprog && *lpprog) {
-        use_lp = true;
-    } else if (spawn_have("lp")) {
-        lpprog = "lp";
-    } else if (spawn_have("lpr")) {
-        lpprog = "lpr";
-        use_lp = false;
-    } else {
-        fprintf(stderr, "%s\n",
-                _("pacta: neither lp nor lpr is installed; install the printing commands "
-                  "(Debian: apt-get install cups-client) or use 'pacta summary -f pdf -o FILE'"));
-        return EXIT_UNAVAILABLE;
-    }
-
     int rc;
     struct render_doc *d;
     if (checklist) {
@@ -240,69 +225,15 @@ int cmd_print(int argc, char **argv)
         findings_free(&open);
         doc_free(root);
     }
-    char *buf = NULL;
-    size_t len = 0;
     struct err e;
-    bool missing = false;
-    const char *suffix = ".pdf";
-    if (render_pdf(d, &buf, &len, &missing, &e) < 0) {
-        if (!missing) {
-            cmdutil_print_err(&e);
-            render_free(d);
-            return EXIT_UNAVAILABLE;
-        }
-        fprintf(stderr, "%s\n", _("pacta: groff is not installed (Debian: apt-get install groff); printing as text"));
-        render_emit(d, RENDER_TEXT, &buf, &len);
-        suffix = ".txt";
-    }
+    struct print_result pr;
+    enum print_status ps = print_doc(d, printer, &pr, &e);
     render_free(d);
-
-    const char *tmpdir = getenv("TMPDIR");
-    char *tmp = xasprintf("%s/pacta-print-XXXXXX%s", tmpdir && *tmpdir ? tmpdir : "/tmp", suffix);
-    int fd = mkstemps(tmp, (int)strlen(suffix));
-    if (fd < 0) {
-        fprintf(stderr, _("pacta: cannot create a temporary file: %s\n"), strerror(errno));
-        free(tmp);
-        free(buf);
-        return EXIT_CANTCREAT;
-    }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, buf + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            break;
-        done += (size_t)w;
-    }
-    free(buf);
-    if (close(fd) != 0 || done < len) {
-        fprintf(stderr, _("pacta: cannot write %s: %s\n"), tmp, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return EXIT_CANTCREAT;
-    }
-
-    const char *av[6];
-    int n = 0;
-    av[n++] = lpprog;
-    if (printer) {
-        av[n++] = use_lp ? "-d" : "-P";
-        av[n++] = printer;
-    }
-    av[n++] = "--";
-    av[n++] = tmp;
-    av[n] = NULL;
-    int status, en;
-    rc = 0;
-    if (spawn_run(av, NULL, &status, &en, &e) < 0) {
+    if (ps != PRINT_OK) {
         cmdutil_print_err(&e);
-        rc = EXIT_UNAVAILABLE;
-    } else if (status != 0) {
-        fprintf(stderr, _("pacta: %s failed (exit status %d)\n"), lpprog, status);
-        rc = EXIT_UNAVAILABLE;
+        return ps == PRINT_CANTCREAT ? EXIT_CANTCREAT : EXIT_UNAVAILABLE;
     }
-    unlink(tmp);
-    free(tmp);
-    return rc;
+    if (pr.as_text)
+        fprintf(stderr, "%s\n", _("pacta: groff is not installed (Debian: apt-get install groff); printed as text"));
+    return 0;
 }

@@ -34,6 +34,7 @@
 #include "src/spawn.h"
 #include "src/spell.h"
 #include "src/summary.h"
+#include "src/print.h"
 #include "src/render.h"
 #include "src/validate.h"
 #include "src/xalloc.h"
@@ -2666,102 +2667,23 @@ static size_t preview_rows(const char *text, int width, char ***out)
     return n;
 }
 
-static bool lp_command(const char **prog, bool *is_lp)
-{
-    const char *env = getenv("PACTA_LP");
-    *is_lp = true;
-    if (env && *env) {
-        *prog = env;
-        return true;
-    }
-    if (spawn_have("lp")) {
-        *prog = "lp";
-        return true;
-    }
-    if (spawn_have("lpr")) {
-        *prog = "lpr";
-        *is_lp = false;
-        return true;
-    }
-    return false;
-}
-
 /* Render the summary as PDF (text when groff is missing) and give it to
- * lp or lpr. */
+ * lp or lpr (src/print.c, shared with `pacta print`). */
 static void preview_print(void)
 {
-    const char *prog;
-    bool is_lp;
-    if (!lp_command(&prog, &is_lp)) {
-        set_msg(THEME_ERROR, _("Cannot print: neither lp nor lpr is installed (Debian: apt-get install "
-                               "cups-client). Save the summary with F2 instead."));
-        return;
-    }
     struct render_doc *d = summary_doc();
-    char *buf = NULL;
-    size_t len = 0;
-    bool missing = false;
+    struct print_result pr;
     struct err e;
-    err_clear(&e);
-    const char *suffix = ".pdf";
-    if (render_pdf(d, &buf, &len, &missing, &e) < 0) {
-        if (!missing) {
-            char m[2200];
-            err_format(&e, m, sizeof m);
-            set_msg(THEME_ERROR, _("Cannot print: %s"), m);
-            render_free(d);
-            return;
-        }
-        render_emit(d, RENDER_TEXT, &buf, &len);
-        suffix = ".txt";
-    }
+    enum print_status ps = print_doc(d, NULL, &pr, &e);
     render_free(d);
-    const char *tmpdir = getenv("TMPDIR");
-    char *tmp = xasprintf("%s/pacta-print-XXXXXX%s", tmpdir && *tmpdir ? tmpdir : "/tmp", suffix);
-    int fd = mkstemps(tmp, (int)strlen(suffix));
-    if (fd < 0) {
-        set_msg(THEME_ERROR, _("Cannot print: cannot create a temporary file: %s"), strerror(errno));
-        free(tmp);
-        free(buf);
-        return;
-    }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, buf + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            break;
-        done += (size_t)w;
-    }
-    free(buf);
-    if (close(fd) != 0 || done < len) {
-        set_msg(THEME_ERROR, _("Cannot print: cannot write %s: %s"), tmp, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return;
-    }
-    const char *av[] = {prog, "--", tmp, NULL};
-    struct spawn_io io = {.capture_out = true, .capture_err = true};
-    int status = 0, en = 0;
-    if (spawn_run(av, &io, &status, &en, &e) < 0) {
+    if (ps != PRINT_OK) {
         char m[2200];
         err_format(&e, m, sizeof m);
         set_msg(THEME_ERROR, _("Cannot print: %s"), m);
-    } else if (status != 0) {
-        char *why = io.errout ? trim(io.errout) : NULL;
-        set_msg(THEME_ERROR, _("Printing failed: %s said %s (exit status %d)"), prog,
-                why && *why ? why : "-", status);
-    } else {
-        set_msg(THEME_STEP_DONE, _("Sent to the printer (%s%s)."), prog, *suffix == '.' && suffix[1] == 't'
-                                                                          ? _(", as text: groff is not installed")
-                                                                          : "");
+        return;
     }
-    (void)is_lp;
-    free(io.out);
-    free(io.errout);
-    unlink(tmp);
-    free(tmp);
+    set_msg(THEME_STEP_DONE, _("Sent to the printer (%s%s)."), pr.program,
+            pr.as_text ? _(", as text: groff is not installed") : "");
 }
 
 /* Ask a format and a file name and write the summary there. */
