@@ -2031,6 +2031,39 @@ static bool file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+/* Ask for a file name (title, prompt, a suggestion that the caller gives
+ * up), asking again or confirming when the name is taken: never replaces a
+ * file without asking.  Returns the name, or NULL (and says "Not saved.")
+ * when the user gives up. */
+static char *ask_file_name(const char *title, const char *prompt, char *suggest)
+{
+    for (;;) {
+        char *name = ask_text(title, prompt, suggest);
+        free(suggest);
+        if (!name || !*trim(name)) {
+            free(name);
+            set_msg(THEME_WARNING, _("Not saved."));
+            return NULL;
+        }
+        char *path = xstrdup(trim(name));
+        free(name);
+        if (!file_exists(path))
+            return path;
+        const char *btn[] = {_("Replace"), _("Other name")};
+        char *q = xasprintf(_("%s already exists. Replace it?"), path);
+        int r = ask(title, q, btn, 2, 1);
+        free(q);
+        if (r == 0)
+            return path;
+        if (r < 0) {
+            free(path);
+            set_msg(THEME_WARNING, _("Not saved."));
+            return NULL;
+        }
+        suggest = path;
+    }
+}
+
 static void drop_recovery(void);
 
 /* Bump the version, date and change log, emit and write.  Returns 0. */
@@ -2048,32 +2081,9 @@ static int do_save(void)
         char *sl = slug(doc_get_str(A.root, "metadata.title"));
         char *suggest = xasprintf("%s.sla.yaml", sl);
         free(sl);
-        for (;;) {
-            char *name = ask_text(_("Save as"), _("File name for this agreement:"), suggest);
-            if (!name || !*trim(name)) {
-                free(name);
-                free(suggest);
-                set_msg(THEME_WARNING, _("Not saved."));
-                return -1;
-            }
-            free(suggest);
-            suggest = xstrdup(trim(name));
-            free(name);
-            if (!file_exists(suggest))
-                break;
-            const char *btn[] = {_("Replace"), _("Other name")};
-            char *q = xasprintf(_("%s already exists. Replace it?"), suggest);
-            int r = ask(_("Save as"), q, btn, 2, 1);
-            free(q);
-            if (r == 0)
-                break;
-            if (r < 0) {
-                free(suggest);
-                set_msg(THEME_WARNING, _("Not saved."));
-                return -1;
-            }
-        }
-        path = suggest;
+        path = ask_file_name(_("Save as"), _("File name for this agreement:"), suggest);
+        if (!path)
+            return -1;
         confirm_overwrite = false;
     } else if (confirm_overwrite ? file_exists(path) : fileio_changed_since(path, &A.stamp) == 1) {
         const char *btn[] = {_("Replace"), _("Cancel")};
@@ -2700,34 +2710,9 @@ static void preview_save_as(void)
     char *sl = slug(doc_get_str(A.root, "metadata.title"));
     char *suggest = xasprintf("%s.summary.%s", sl, ext[f]);
     free(sl);
-    char *path = NULL;
-    for (;;) {
-        char *name = ask_text(_("Save the summary as"), _("File name:"), suggest);
-        free(suggest);
-        suggest = NULL;
-        if (!name || !*trim(name)) {
-            free(name);
-            set_msg(THEME_WARNING, _("Not saved."));
-            return;
-        }
-        path = xstrdup(trim(name));
-        free(name);
-        if (!file_exists(path))
-            break;
-        const char *b2[] = {_("Replace"), _("Other name")};
-        char *q = xasprintf(_("%s already exists. Replace it?"), path);
-        int r = ask(_("Save the summary as"), q, b2, 2, 1);
-        free(q);
-        if (r == 0)
-            break;
-        if (r < 0) {
-            free(path);
-            set_msg(THEME_WARNING, _("Not saved."));
-            return;
-        }
-        suggest = path;
-        path = NULL;
-    }
+    char *path = ask_file_name(_("Save the summary as"), _("File name:"), suggest);
+    if (!path)
+        return;
     enum render_format fmt = RENDER_TEXT;
     render_format_parse(names[f], &fmt);
     struct render_doc *d = summary_doc();
