@@ -1770,6 +1770,22 @@ static void free_rows(char **rows, size_t n)
     free(rows);
 }
 
+/* A dialog box at most maxw wide holding text wrapped to its width, plus
+ * extra rows below it (buttons, a field); *nrows gets the text's rows. */
+static struct box dialog_frame(const char *title, const char *text, int maxw, int extra, size_t *nrows)
+{
+    int w = COLS - 8 < maxw ? COLS - 8 : maxw;
+    char **rows;
+    size_t n = wrap_rows(text, w - 4, &rows);
+    struct box b = draw_box((int)n + extra, w, title);
+    theme_set(THEME_DIALOG);
+    for (size_t i = 0; i < n; i++)
+        draw_str(b.y + 1 + (int)i, b.x + 2, w - 4, rows[i]);
+    free_rows(rows, n);
+    *nrows = n;
+    return b;
+}
+
 /* Ask a question with buttons; returns the index chosen, -1 on Esc. */
 static int ask(const char *title, const char *question, const char *const *buttons, int nbuttons, int def)
 {
@@ -1778,14 +1794,9 @@ static int ask(const char *title, const char *question, const char *const *butto
         erase();
         backdrop();
         if (!too_small()) {
-            int w = COLS - 8 < 64 ? COLS - 8 : 64;
-            char **rows;
-            size_t n = wrap_rows(question, w - 4, &rows);
-            struct box b = draw_box((int)n + 4, w, title);
-            theme_set(THEME_DIALOG);
-            for (size_t i = 0; i < n; i++)
-                draw_str(b.y + 1 + (int)i, b.x + 2, w - 4, rows[i]);
-            free_rows(rows, n);
+            size_t n;
+            struct box b = dialog_frame(title, question, 64, 4, &n);
+            int w = b.w;
             int x = b.x + 2;
             for (int i = 0; i < nbuttons; i++) {
                 char buf[128];
@@ -1833,14 +1844,9 @@ static char *ask_text(const char *title, const char *prompt, const char *initial
         erase();
         backdrop();
         if (!too_small()) {
-            int w = COLS - 8 < 70 ? COLS - 8 : 70;
-            char **rows;
-            size_t n = wrap_rows(prompt, w - 4, &rows);
-            struct box b = draw_box((int)n + 5, w, title);
-            theme_set(THEME_DIALOG);
-            for (size_t i = 0; i < n; i++)
-                draw_str(b.y + 1 + (int)i, b.x + 2, w - 4, rows[i]);
-            free_rows(rows, n);
+            size_t n;
+            struct box b = dialog_frame(title, prompt, 70, 5, &n);
+            int w = b.w;
             int fy = b.y + 1 + (int)n + 1, fw = w - 4;
             struct lineedit_view v;
             lineedit_view(&e, (size_t)fw, &v);
