@@ -492,8 +492,7 @@ int calc_hours_from_doc(const struct doc_node *root, const char *path, struct ca
     return 0;
 }
 
-/* Open minutes of the business clock in [a, b) (a <= b). */
-static long long open_minutes_between(const struct calc_hours *h, struct calc_stamp a, struct calc_stamp b)
+long long calc_open_minutes(const struct calc_hours *h, struct calc_stamp a, struct calc_stamp b)
 {
     long long total = 0;
     for (long day = a.day; day <= b.day; day++) {
@@ -576,7 +575,7 @@ int calc_downtime_scaled(long long target, const struct calc_window *w, long lon
         return -1;
     i128 seconds;
     if (h)
-        seconds = (i128)open_minutes_between(h, a, b) * 60;
+        seconds = (i128)calc_open_minutes(h, a, b) * 60;
     else
         seconds = ((i128)(b.day - a.day) * 1440 + b.minute) * 60;
     if (budget(target, seconds, 1, min_tenths))

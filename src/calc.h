@@ -178,6 +178,11 @@ int calc_downtime_scaled(long long target, const struct calc_window *w, long lon
  * hours never open (no days, or no opening within the next ten years). */
 int calc_due(const struct calc_hours *h, struct calc_stamp start, long long minutes, struct calc_stamp *due);
 
+/* The open minutes of the business clock h in [a, b) (a <= b): closed days
+ * and holidays count nothing; the first and last days only from a and up to
+ * b. */
+long long calc_open_minutes(const struct calc_hours *h, struct calc_stamp a, struct calc_stamp b);
+
 /* ---- Service credits --------------------------------------------------- */
 
 /* One tier: a measured value below `below` earns `percent` of the basis.

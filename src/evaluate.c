@@ -108,19 +108,7 @@ long long evaluate_clock_minutes(const struct calc_hours *h, struct calc_stamp a
         return 0;
     if (!h)
         return stamp_min(b) - stamp_min(a);
-    long long total = 0;
-    for (long d = a.day; d <= b.day; d++) {
-        if (calc_hours_open_minutes(h, d) == 0)
-            continue;
-        long lo = h->from, hi = h->to;
-        if (d == a.day && a.minute > lo)
-            lo = a.minute;
-        if (d == b.day && b.minute < hi)
-            hi = b.minute;
-        if (hi > lo)
-            total += hi - lo;
-    }
-    return total;
+    return calc_open_minutes(h, a, b);
 }
 
 static struct calc_stamp stamp_of_day(long day)

@@ -46,7 +46,7 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int write_all(int fd, const char *p, size_t n)
+int fileio_write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {
         ssize_t w = write(fd, p, n);
@@ -345,7 +345,7 @@ static int replace_by_rename(const char *dst, const char *dir, const char *data,
         errno = saved;
         return -1;
     }
-    if (write_all(fd, data, len) < 0)
+    if (fileio_write_all(fd, data, len) < 0)
         goto fail_open;
     if (own) {
         /* Owner first: chown clears set-id bits that fchmod then restores.
@@ -424,7 +424,7 @@ static int write_backup(const char *backup, const char *dir, const char *old, si
     int fd = open(backup, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
         return -1;
-    if (ftruncate(fd, 0) < 0 || write_all(fd, old, old_len) < 0 || fsync_retry(fd) < 0) {
+    if (ftruncate(fd, 0) < 0 || fileio_write_all(fd, old, old_len) < 0 || fsync_retry(fd) < 0) {
         close_keep_errno(fd);
         return -1;
     }

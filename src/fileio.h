@@ -63,6 +63,10 @@ struct fileio_result {
  * moment the file is either the complete old or the complete new version.
  * See the top of fileio.c for the steps.  res may be NULL.
  * Returns 0, or -1 with e filled and the old file untouched. */
+/* write() all of p[0..n) to fd, again after EINTR and short writes;
+ * 0, or -1 with errno set (EIO for a write of nothing). */
+int fileio_write_all(int fd, const char *p, size_t n);
+
 int fileio_write_atomic(const char *path, const char *data, size_t len, unsigned flags,
                         struct fileio_result *res, struct err *e);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "src/fileio.h"
 #include "src/i18n.h"
 #include "src/print.h"
 #include "src/spawn.h"
@@ -22,20 +23,6 @@ static const char *print_command(bool *is_lp)
         return "lp";
     *is_lp = false;
     return spawn_have("lpr") ? "lpr" : NULL;
-}
-
-static bool write_all(int fd, const char *buf, size_t len)
-{
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, buf + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        done += (size_t)w;
-    }
-    return true;
 }
 
 enum print_status print_doc(const struct render_doc *d, const char *printer, struct print_result *r,
@@ -72,7 +59,7 @@ enum print_status print_doc(const struct render_doc *d, const char *printer, str
         free(buf);
         return PRINT_CANTCREAT;
     }
-    bool written = write_all(fd, buf, len);
+    bool written = fileio_write_all(fd, buf, len) == 0;
     int saved = errno;
     free(buf);
     if (close(fd) != 0 || !written) {

@@ -3629,7 +3629,7 @@ static void act_editor(void)
     }
     const char *text = ed_text(&A.ed);
     size_t tl = strlen(text);
-    bool ok = write(fd, text, tl) == (ssize_t)tl && write(fd, "\n", 1) == 1;
+    bool ok = fileio_write_all(fd, text, tl) == 0 && fileio_write_all(fd, "\n", 1) == 0;
     close(fd);
     const char *ed = getenv("VISUAL");
     if (!ed || !*ed)
