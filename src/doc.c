@@ -66,6 +66,145 @@ void doc_key_free(char *key)
 
 bool doc_key_interned(const char *key) { return key_pooled(key); }
 
+/* ---- the arena (see doc.h) ----
+ *
+ * A bump allocator over a list of blocks that grow from a size guessed from
+ * the source up to ARENA_MAX.  Bits in doc_node.mem say what lives where:
+ * DOC_MEM_NODE, the node itself (and a scalar's inline text); DOC_MEM_ARRAY,
+ * a map's pairs or a seq's items (for a scalar: its out-of-line text, which
+ * only an adopted scalar root has); DOC_MEM_ROOT, the node is the heap copy of
+ * a loaded root that owns the arena (struct rooted). */
+enum { DOC_MEM_NODE = 1, DOC_MEM_ARRAY = 2, DOC_MEM_ROOT = 4 };
+enum { ARENA_MIN = 16 << 10, ARENA_MAX = 16 << 20 };
+
+struct arena_block {
+    struct arena_block *next;
+    size_t size, used;
+    max_align_t data[];
+};
+
+struct doc_arena {
+    struct arena_block *head;
+    size_t next_size;
+};
+
+struct rooted {
+    struct doc_arena *arena;
+    struct doc_node node;
+};
+
+/* Under AddressSanitizer every allocation gets a block of its own, so that
+ * an overflow out of a node is still caught at its first byte. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_EXACT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_EXACT 1
+#endif
+#endif
+#ifndef ARENA_EXACT
+#define ARENA_EXACT 0
+#endif
+
+struct doc_arena *doc_arena_new(size_t hint)
+{
+    struct doc_arena *a = xmalloc(sizeof *a);
+    a->head = NULL;
+    /* a loaded tree takes about three times its source (bench/) */
+    size_t size = hint < ARENA_MAX / 3 ? hint * 3 : ARENA_MAX;
+    a->next_size = size < ARENA_MIN ? ARENA_MIN : size;
+    return a;
+}
+
+static void *arena_alloc(struct doc_arena *a, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    struct arena_block *b = a->head;
+    if (ARENA_EXACT || !b || b->size - b->used < n) {
+        size_t size = ARENA_EXACT ? n : a->next_size;
+        if (size < n)
+            size = n; /* a large array gets a block of its own */
+        else if (a->next_size < ARENA_MAX)
+            a->next_size *= 2;
+        b = xmalloc(offsetof(struct arena_block, data) + size);
+        b->size = size;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+void doc_arena_free(struct doc_arena *a)
+{
+    if (!a)
+        return;
+    for (struct arena_block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(a);
+}
+
+struct doc_node *doc_arena_collection(struct doc_arena *a, enum doc_kind kind)
+{
+    struct doc_node *n = arena_alloc(a, sizeof *n);
+    *n = (struct doc_node){.kind = (unsigned char)kind, .mem = DOC_MEM_NODE};
+    return n;
+}
+
+void doc_arena_set_pairs(struct doc_arena *a, struct doc_node *map, const struct doc_pair *pairs, size_t n)
+{
+    if (n) {
+        map->u.pairs = arena_alloc(a, n * sizeof *pairs);
+        memcpy(map->u.pairs, pairs, n * sizeof *pairs);
+        map->mem |= DOC_MEM_ARRAY;
+    }
+    map->len = map->cap = n;
+}
+
+void doc_arena_set_items(struct doc_arena *a, struct doc_node *seq, struct doc_node *const *items, size_t n)
+{
+    if (n) {
+        seq->u.items = arena_alloc(a, n * sizeof *items);
+        memcpy(seq->u.items, items, n * sizeof *items);
+        seq->mem |= DOC_MEM_ARRAY;
+    }
+    seq->len = seq->cap = n;
+}
+
+struct doc_node *doc_arena_adopt(struct doc_arena *a, struct doc_node *root)
+{
+    struct rooted *r = xmalloc(sizeof *r);
+    r->arena = a;
+    r->node = *root;
+    if (root->kind == DOC_SCALAR && root->str_inline) {
+        /* the text stays in the arena, where the old node kept it */
+        r->node.u.str = root->u.str;
+        r->node.str_inline = 0;
+        r->node.mem |= DOC_MEM_ARRAY; /* not to be freed on its own */
+    }
+    r->node.mem = (unsigned char)((r->node.mem & ~DOC_MEM_NODE) | DOC_MEM_ROOT);
+    return &r->node;
+}
+
+/* Before an arena array grows: a copy of its own that realloc may move. */
+static void own_array(struct doc_node *n, size_t elem)
+{
+    if (!(n->mem & DOC_MEM_ARRAY))
+        return;
+    void *copy = xmalloc((n->len ? n->len : 1) * elem);
+    memcpy(copy, n->kind == DOC_MAP ? (void *)n->u.pairs : (void *)n->u.items, n->len * elem);
+    if (n->kind == DOC_MAP)
+        n->u.pairs = copy;
+    else
+        n->u.items = copy;
+    n->cap = n->len ? n->len : 1;
+    n->mem &= (unsigned char)~DOC_MEM_ARRAY;
+}
+
 static struct doc_node *node_new(enum doc_kind kind, enum doc_style style)
 {
     struct doc_node *n = xmalloc(sizeof *n);
@@ -78,17 +217,29 @@ static struct doc_node *node_new(enum doc_kind kind, enum doc_style style)
  * agreement's 360,000 scalars cost one block each instead of two. */
 #define SCALAR_TEXT offsetof(struct doc_node, cap)
 
-struct doc_node *doc_new_scalar_n(const char *s, size_t len, enum doc_style style)
+static struct doc_node *scalar_in(struct doc_node *n, const char *s, size_t len, enum doc_style style)
 {
-    struct doc_node *n = xmalloc(SCALAR_TEXT + len + 1);
     n->kind = DOC_SCALAR;
     n->style = (unsigned char)style;
     n->str_inline = 1;
+    n->mem = 0;
     n->line = n->col = 0;
     n->len = len;
     n->u.str = (char *)n + SCALAR_TEXT;
     memcpy(n->u.str, s, len);
     n->u.str[len] = '\0';
+    return n;
+}
+
+struct doc_node *doc_new_scalar_n(const char *s, size_t len, enum doc_style style)
+{
+    return scalar_in(xmalloc(SCALAR_TEXT + len + 1), s, len, style);
+}
+
+struct doc_node *doc_arena_scalar(struct doc_arena *a, const char *s, size_t len, enum doc_style style)
+{
+    struct doc_node *n = scalar_in(arena_alloc(a, SCALAR_TEXT + len + 1), s, len, style);
+    n->mem = DOC_MEM_NODE;
     return n;
 }
 
@@ -103,10 +254,11 @@ void doc_scalar_set(struct doc_node *n, const char *s, size_t len)
         char *t = xmalloc(len + 1);
         memcpy(t, s, len);
         t[len] = '\0';
-        if (!n->str_inline)
+        if (!n->str_inline && !(n->mem & DOC_MEM_ARRAY))
             free(n->u.str);
         n->u.str = t;
         n->str_inline = 0;
+        n->mem &= (unsigned char)~DOC_MEM_ARRAY;
     }
     n->len = len;
 }
@@ -151,9 +303,10 @@ void doc_free(struct doc_node *n)
 {
     if (!n)
         return;
+    bool own_array = !(n->mem & DOC_MEM_ARRAY);
     switch (n->kind) {
     case DOC_SCALAR:
-        if (!n->str_inline)
+        if (!n->str_inline && own_array)
             free(n->u.str);
         break;
     case DOC_MAP:
@@ -161,15 +314,23 @@ void doc_free(struct doc_node *n)
             doc_key_free(n->u.pairs[i].key);
             doc_free(n->u.pairs[i].val);
         }
-        free(n->u.pairs);
+        if (own_array)
+            free(n->u.pairs);
         break;
     default:
         for (size_t i = 0; i < n->len; i++)
             doc_free(n->u.items[i]);
-        free(n->u.items);
+        if (own_array)
+            free(n->u.items);
         break;
     }
-    free(n);
+    if (n->mem & DOC_MEM_ROOT) {
+        struct rooted *r = (struct rooted *)((char *)n - offsetof(struct rooted, node));
+        doc_arena_free(r->arena);
+        free(r);
+    } else if (!(n->mem & DOC_MEM_NODE)) {
+        free(n);
+    }
 }
 
 bool doc_is_null(const struct doc_node *n)
@@ -234,6 +395,7 @@ struct doc_node *doc_map_put(struct doc_node *map, const char *key, struct doc_n
         p->val = val;
         return val;
     }
+    own_array(map, sizeof *map->u.pairs);
     map->u.pairs = xgrow(map->u.pairs, &map->cap, map->len + 1, sizeof *map->u.pairs);
     p = &map->u.pairs[map->len++];
     p->key = doc_key_new(key, strlen(key));
@@ -266,6 +428,7 @@ bool doc_seq_insert(struct doc_node *seq, size_t i, struct doc_node *item)
 {
     if (!seq || seq->kind != DOC_SEQ || i > seq->len)
         return false;
+    own_array(seq, sizeof *seq->u.items);
     seq->u.items = xgrow(seq->u.items, &seq->cap, seq->len + 1, sizeof *seq->u.items);
     memmove(&seq->u.items[i + 1], &seq->u.items[i], (seq->len - i) * sizeof *seq->u.items);
     seq->u.items[i] = item;

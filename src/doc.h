@@ -40,6 +40,7 @@ struct doc_node {
     unsigned char kind;       /* enum doc_kind */
     unsigned char style;      /* enum doc_style */
     unsigned char str_inline; /* scalar: u.str points into the node's own allocation */
+    unsigned char mem;        /* DOC_MEM_* bits: where the node and its array live (doc.c) */
     unsigned line, col;       /* 1-based source position; 0 when created in memory */
     size_t len;               /* scalar: bytes; map: pairs; seq: items */
     union {
@@ -50,6 +51,31 @@ struct doc_node {
     size_t cap; /* map, seq: allocated pairs/items.  Must stay last: a scalar
                  * made by doc.c keeps its text from here on, in one allocation */
 };
+
+/* Loaded trees live in an arena.  A tree read from a file (src/sla_yaml.c)
+ * is built in a few large blocks instead of one allocation per node, pair
+ * array and item array: a 100,000-item agreement has 1.3 million of them, and
+ * their malloc headers, malloc/free calls and scattered pages cost more than
+ * the tree's own bytes (issue 8, rows 1, 3 and 7).  The root owns the arena;
+ * doc_free(root) releases it in one go.  Everything else is unchanged: such
+ * a tree is edited with the same functions (a node added later is an
+ * ordinary allocation, an arena array that must grow is copied out first),
+ * and doc_free of a subtree frees only what was allocated on its own.
+ * The one rule it adds: a node taken out of a loaded tree (doc_seq_take)
+ * must not outlive the tree's root -- doc_clone it to keep it longer. */
+struct doc_arena;
+struct doc_arena *doc_arena_new(size_t hint); /* hint: the source's size in bytes */
+struct doc_node *doc_arena_scalar(struct doc_arena *a, const char *s, size_t len, enum doc_style style);
+struct doc_node *doc_arena_collection(struct doc_arena *a, enum doc_kind kind);
+/* Give a map its n pairs (or a seq its n items), copied into the arena. */
+void doc_arena_set_pairs(struct doc_arena *a, struct doc_node *map, const struct doc_pair *pairs, size_t n);
+void doc_arena_set_items(struct doc_arena *a, struct doc_node *seq, struct doc_node *const *items, size_t n);
+/* Hand the arena to the finished tree: returns the root to use from now on
+ * (root itself is not to be used any more); doc_free of it frees the arena. */
+struct doc_node *doc_arena_adopt(struct doc_arena *a, struct doc_node *root);
+/* Free an arena that was not adopted (a load that failed), after doc_free
+ * of whatever nodes were made in it. */
+void doc_arena_free(struct doc_arena *a);
 
 /* Construction.  Strings are copied.  Allocation failure aborts (xalloc). */
 struct doc_node *doc_new_scalar(const char *s, enum doc_style style);

@@ -100,6 +100,30 @@ int main(void)
     ok(doc_pos(root, "a.list[1].y", &line, &col) && line == 5 && col == 5, "position in a list (%u:%u)", line, col);
     ok(doc_pos(root, "a.list[1].missing", &line, &col) && line == 5 && col == 5,
        "a missing field takes its parent's position (%u:%u)", line, col);
+
+    /* A loaded tree lives in an arena (doc.h): every edit must work on it
+     * as on a tree built in memory, and doc_free must free exactly what was
+     * added (valgrind and ASan run this test). */
+    doc_seq_push(doc_get(root, "a.list"), doc_new_scalar("z", DOC_PLAIN));
+    is_str(doc_get_str(root, "a.list[2]"), "z", "an arena list grows");
+    ok(doc_set_str(root, "a.c", "nuevo") == 0 && doc_map_put(doc_get(root, "a"), "d", doc_new_seq()),
+       "an arena map grows");
+    is_str(doc_get_str(root, "a.c"), "nuevo", "and keeps its new value");
+    struct doc_node *b = doc_get(root, "a.b");
+    doc_scalar_set(b, "una cifra mucho más larga que la de antes", 42);
+    is_str(doc_get_str(root, "a.b"), "una cifra mucho más larga que la de antes", "an arena scalar grows");
+    doc_scalar_set(b, "2", 1);
+    is_str(doc_get_str(root, "a.b"), "2", "and shrinks");
+    doc_free(doc_seq_take(doc_get(root, "a.list"), 0)); /* an arena node freed alone */
+    is_str(doc_get_str(root, "a.list[0].y"), "2", "taking an arena item out");
+    ok(doc_seq_move(doc_get(root, "a.list"), 0, 1), "moving arena items");
+    is_str(doc_get_str(root, "a.list[0]"), "z", "moved");
+    ok(doc_set(root, "a.list", doc_new_scalar("replaced", DOC_QUOTED)) == 0, "replacing an arena subtree");
+    struct doc_node *kept = doc_clone(root);
+    ok(doc_equal(kept, root), "a clone of a loaded tree is equal to it");
+    ok(doc_del(root, "a"), "deleting an arena subtree");
     doc_free(root);
+    is_str(doc_get_str(kept, "a.list"), "replaced", "the clone outlives the loaded tree");
+    doc_free(kept);
     return done_testing();
 }

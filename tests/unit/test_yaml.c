@@ -82,6 +82,39 @@ int main(void)
     sla_yaml_load_buffer("c", "a: 1 # note\n", 12, NULL, &root, &info, &e);
     ok(info.has_comments, "a trailing comment is seen");
     doc_free(root);
+    /* Comment finding compares libyaml's character marks with the
+     * character index of each '#': multi-byte text before a '#' must not
+     * shift it into or out of a scalar. */
+    static const struct {
+        const char *src;
+        bool has;
+    } cm[] = {
+        {"# first line\na: 1\n", true},
+        {"a: 1 # after a value\n", true},
+        {"a: \"ñññ ĳ 漢字 #1\"\nb: x\n", false},
+        {"a: \"ñññ ĳ 漢字\" # then a comment\n", true},
+        {"a: \"ñ\"\nb: |\n  año #3\n  más\nc: 𝄞 #real\n", true},
+        {"a: \"ñ\"\nb: |\n  año #3\n  más\nc: 𝄞#not\n", false},
+        {"a: [x, \"é#\", y] #c\n", true},
+        {"a: [x, \"é#\", y]\n", false},
+        {"a:\n  - ñ\n  # between items\n  - b\n", true},
+        {"a: 1\n#", true},
+        {"a: 'it''s # text'\n", false},
+    };
+    for (size_t k = 0; k < sizeof cm / sizeof cm[0]; k++) {
+        info.has_comments = !cm[k].has;
+        int r = sla_yaml_load_buffer("c", cm[k].src, strlen(cm[k].src), NULL, &root, &info, &e);
+        ok(r == 0 && info.has_comments == cm[k].has, "comment %s in %s", cm[k].has ? "seen" : "not seen",
+           cm[k].src);
+        doc_free(root);
+    }
+    /* Invalid text is reported as such even where libyaml fails first on
+     * something else (the check runs only after a failure). */
+    static const char dup_then_bad[] = "a: 1\na: 2\nb: \"\xff\"\n";
+    int bad = sla_yaml_load_buffer("u", dup_then_bad, sizeof dup_then_bad - 1, NULL, &root, NULL, &e);
+    ok(bad < 0 && strstr(e.msg, "UTF-8") && e.line == 3 && e.col == 5,
+       "invalid UTF-8 after a duplicate key is what is reported (%u:%u %s)", e.line, e.col, e.msg);
+    doc_free(root);
 
     /* strings that other readers would retype stay strings */
     static const char typed[] =
