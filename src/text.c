@@ -136,16 +136,60 @@ size_t text_count_chars(const char *s, size_t len)
  * included, drawn as a replacement) is 1. */
 #define ASCII_WIDTH(c) ((c) != 0)
 
+/* Fast paths of text_width_n, each giving what text_cp_width gives:
+ * - eight ASCII bytes at a time when none is NUL: 8 columns;
+ * - a well-formed two-byte sequence for U+0080..U+02FF (Latin-1, Latin
+ *   Extended-A and B, IPA, spacing modifier letters; the combining marks
+ *   start at U+0300): 1 column, but U+00AD SOFT HYPHEN, which uc_width
+ *   makes 0 (the C1 controls U+0080..U+009F are -1 there, which
+ *   text_cp_width turns into 1).
+ * tests/unit/test_text checks both against uc_width for every code point
+ * they cover. */
+#define TWO_BYTE_FAST(c0, c1) ((c0) >= 0xC2 && (c0) <= 0xCB && ((c1) & 0xC0) == 0x80)
+#define TWO_BYTE_WIDTH(c0, c1) (!((c0) == 0xC2 && (c1) == 0xAD))
+
+static inline bool ascii8_no_nul(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    /* no byte >= 0x80, and no zero byte (the classic has-zero test) */
+    return ((v | ((v - 0x0101010101010101ull) & ~v)) & 0x8080808080808080ull) == 0;
+}
+
 size_t text_width_n(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        if (c < 0x80) { /* ASCII: one byte, no decoding */
+            while (i + 8 <= n && ascii8_no_nul(p + i)) {
+                w += 8;
+                i += 8;
+            }
+            if (i < n && p[i] < 0x80) {
+                w += ASCII_WIDTH(p[i]);
+                i++;
+            }
+            continue;
+        }
+        if (i + 1 < n && TWO_BYTE_FAST(c, p[i + 1])) {
+            w += TWO_BYTE_WIDTH(c, p[i + 1]);
+            i += 2;
+            continue;
+        }
+        uint32_t cp;
+        i += text_decode(s + i, n - i, &cp);
+        w += (size_t)text_cp_width(cp);
+    }
+    return w;
+}
+
+size_t text_width_n_general(const char *s, size_t n)
 {
     size_t w = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        if ((unsigned char)s[i] < 0x80) { /* ASCII: one byte, no decoding */
-            w += ASCII_WIDTH(s[i]);
-            i++;
-            continue;
-        }
         i += text_decode(s + i, n - i, &cp);
         w += (size_t)text_cp_width(cp);
     }
@@ -200,23 +244,175 @@ static void emit(struct lines *L, const char *s, size_t off, size_t end, size_t 
         .off = off, .len = len, .cols = text_width_n(s + off, len), .next = next, .hard = hard};
 }
 
-/* Wrap the paragraph s[ps..pe) (no newline inside); *first tells whether
- * the next line emitted is the first of the text. */
+/* Width of p[0..n) when every code point in it is ASCII or a well-formed
+ * two-byte U+0080..U+02FF; (size_t)-1 otherwise.  No two such code points
+ * join into one character (uc_is_grapheme_break is true between any two of
+ * them but CR LF, and a paragraph holds no LF), so each is a character of
+ * its own and this width is the sum the wrapping loop would add up. */
+static size_t plain_width(const unsigned char *p, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            while (i + 8 <= n && ascii8_no_nul(p + i)) {
+                w += 8;
+                i += 8;
+            }
+            if (i < n && p[i] < 0x80) {
+                w += ASCII_WIDTH(p[i]);
+                i++;
+            }
+            continue;
+        }
+        if (i + 1 < n && TWO_BYTE_FAST(c, p[i + 1])) {
+            w += TWO_BYTE_WIDTH(c, p[i + 1]);
+            i += 2;
+            continue;
+        }
+        return (size_t)-1;
+    }
+    return w;
+}
+
+/* Classes of the characters for which simple_breaks below knows the UAX #14
+ * line breaks without asking libunistring: letters (AL), digits (NU), the
+ * space (SP), and the infix separators , . : ; (IS).  Everything else is 0:
+ * hyphens (HY, BA), ! and ? (EX, which allow a break after them), quotes and
+ * brackets (QU, OP, CL, CP), / (SY), % $ + (PO, PR), symbols, controls,
+ * and every other non-ASCII character. */
+enum { K_NO, K_AL, K_NU, K_SP, K_IS };
+
+static const unsigned char ascii_lb[128] = {
+    [' '] = K_SP,
+    [','] = K_IS, ['.'] = K_IS, [':'] = K_IS, [';'] = K_IS,
+    ['0'] = K_NU, ['1'] = K_NU, ['2'] = K_NU, ['3'] = K_NU, ['4'] = K_NU,
+    ['5'] = K_NU, ['6'] = K_NU, ['7'] = K_NU, ['8'] = K_NU, ['9'] = K_NU,
+    ['A'] = K_AL, ['B'] = K_AL, ['C'] = K_AL, ['D'] = K_AL, ['E'] = K_AL, ['F'] = K_AL, ['G'] = K_AL,
+    ['H'] = K_AL, ['I'] = K_AL, ['J'] = K_AL, ['K'] = K_AL, ['L'] = K_AL, ['M'] = K_AL, ['N'] = K_AL,
+    ['O'] = K_AL, ['P'] = K_AL, ['Q'] = K_AL, ['R'] = K_AL, ['S'] = K_AL, ['T'] = K_AL, ['U'] = K_AL,
+    ['V'] = K_AL, ['W'] = K_AL, ['X'] = K_AL, ['Y'] = K_AL, ['Z'] = K_AL,
+    ['a'] = K_AL, ['b'] = K_AL, ['c'] = K_AL, ['d'] = K_AL, ['e'] = K_AL, ['f'] = K_AL, ['g'] = K_AL,
+    ['h'] = K_AL, ['i'] = K_AL, ['j'] = K_AL, ['k'] = K_AL, ['l'] = K_AL, ['m'] = K_AL, ['n'] = K_AL,
+    ['o'] = K_AL, ['p'] = K_AL, ['q'] = K_AL, ['r'] = K_AL, ['s'] = K_AL, ['t'] = K_AL, ['u'] = K_AL,
+    ['v'] = K_AL, ['w'] = K_AL, ['x'] = K_AL, ['y'] = K_AL, ['z'] = K_AL,
+};
+
+/* Latin letters U+00C0..U+017F but U+00D7 and U+00F7 (the signs x and /,
+ * class AI): class AL, one column, a character of their own. */
+static bool latin_letter(unsigned char c0, unsigned char c1)
+{
+    if ((c1 & 0xC0) != 0x80)
+        return false;
+    if (c0 == 0xC3)
+        return c1 != 0x97 && c1 != 0xB7;
+    return c0 == 0xC4 || c0 == 0xC5;
+}
+
+/* True when every break opportunity UAX #14 gives in the paragraph p[0..n)
+ * is exactly after a run of spaces, before the next non-space character.
+ * The paragraph must hold only the classes above (AL NU SP IS, every
+ * character one column wide), not start with a space (libunistring allows
+ * no break after leading spaces), and avoid the places where the rules or
+ * their versions differ: a space before IS (LB13 forbids a break there,
+ * Unicode 15.1's LB15c allows one before a digit), and IS followed by
+ * anything but a space, another IS, or a digit when a digit precedes the IS
+ * (LB25: "99,5"; a letter after IS, as in "a.b", is a break in libunistring
+ * 1.0 and none under LB29).  Between the rest -- AL and NU in any order
+ * (LB23, LB25, LB28), before IS (LB13), before SP (LB7) -- there is no
+ * break; after SP there is one (LB18).  tests/unit/test_text compares the
+ * wrapping that relies on this with u8_possible_linebreaks on many strings
+ * over this alphabet and near it. */
+static bool simple_breaks(const unsigned char *p, size_t n)
+{
+    unsigned pk = K_NO, ppk = K_NO; /* classes of the two characters before */
+    for (size_t i = 0; i < n;) {
+        unsigned k;
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            k = ascii_lb[c];
+            i++;
+        } else if (i + 1 < n && latin_letter(c, p[i + 1])) {
+            k = K_AL;
+            i += 2;
+        } else {
+            return false;
+        }
+        if (k == K_NO || (k == K_SP && pk == K_NO) || (k == K_IS && pk == K_SP))
+            return false;
+        if (pk == K_IS && k != K_SP && k != K_IS && !(k == K_NU && ppk == K_NU))
+            return false;
+        ppk = pk;
+        pk = k;
+    }
+    return true;
+}
+
+/* Wrap the paragraph s[ps..pe) (no newline inside). */
 static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size_t next_after,
                       bool hard, size_t first_width, size_t width)
 {
     size_t ce = pe; /* content end: a CR before the newline is not shown */
     if (hard && ce > ps && s[ce - 1] == '\r')
         ce--;
-    /* The break opportunities are needed only once a line overflows: a
-     * paragraph that fits is never asked for them.  Until then the loop
-     * runs without them (brk stays where it would be ignored); at the first
-     * overflow they are computed and the paragraph is scanned again from
-     * its start, which takes the same decisions as a scan that had them all
-     * along. */
-    char *br = NULL;
     size_t start = ps, cols = 0, brk = ps, cols_at_brk = 0;
     size_t w = L->n == 0 ? first_width : width;
+    const unsigned char *p = (const unsigned char *)s;
+
+    /* Fast path 1: a paragraph of characters of their own that fits is one
+     * line, and the loop below would find no overflow in it: a non-space
+     * character overflows only when the columns up to its end exceed w,
+     * which they cannot when the paragraph without its trailing spaces
+     * fits. */
+    size_t te = ce;
+    while (te > ps && s[te - 1] == ' ')
+        te--;
+    size_t pw = plain_width(p + ps, te - ps);
+    if (pw <= w) {
+        emit(L, s, ps, ce, next_after, hard);
+        return;
+    }
+
+    /* Fast path 2: the paragraph overflows, but its break opportunities are
+     * known without libunistring (simple_breaks): after each run of spaces.
+     * Every character is one byte or a two-byte letter, one column wide.
+     * The loop is the general one below with that break rule. */
+    if (pw != (size_t)-1 && simple_breaks(p + ps, ce - ps)) {
+        size_t i = ps;
+        while (i < ce) {
+            unsigned char c = p[i];
+            if (i > start && p[i - 1] == ' ' && c != ' ') {
+                brk = i;
+                cols_at_brk = cols;
+            }
+            if (c != ' ' && i > start && cols + 1 > w) {
+                if (brk > start) {
+                    emit(L, s, start, brk, brk, false);
+                    start = brk;
+                    cols -= cols_at_brk;
+                } else {
+                    emit(L, s, start, i, i, false);
+                    start = i;
+                    cols = 0;
+                }
+                brk = start;
+                w = width;
+                continue; /* look at character i again on the new line */
+            }
+            cols++;
+            i += c < 0x80 ? 1 : 2;
+        }
+        emit(L, s, start, ce, next_after, hard);
+        return;
+    }
+
+    /* The general path.  The break opportunities are needed only once a
+     * line overflows: a paragraph that fits is never asked for them.  Until
+     * then the loop runs without them (brk stays where it would be
+     * ignored); at the first overflow they are computed and the paragraph
+     * is scanned again from its start, which takes the same decisions as a
+     * scan that had them all along. */
+    char *br = NULL;
     size_t i = ps;
     while (i < ce) {
         size_t j, cw;
@@ -262,10 +458,56 @@ static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size
     free(br);
 }
 
-size_t text_wrap_ex(const char *s, size_t n, size_t first_width, size_t width,
-                    struct text_line **lines)
+/* The general wrapping loop alone (no fast path), for the tests. */
+static void wrap_para_general(struct lines *L, const char *s, size_t ps, size_t pe, size_t next_after,
+                              bool hard, size_t first_width, size_t width)
 {
-    struct lines L = {0};
+    size_t ce = pe;
+    if (hard && ce > ps && s[ce - 1] == '\r')
+        ce--;
+    char *br = NULL;
+    size_t start = ps, cols = 0, brk = ps, cols_at_brk = 0;
+    size_t w = L->n == 0 ? first_width : width;
+    size_t i = ps;
+    while (i < ce) {
+        size_t j = text_next_char(s, ce, i);
+        size_t cw = text_width_n_general(s + i, j - i);
+        if (!br && s[i] != ' ' && i > start && cols + cw > w) {
+            br = xmalloc(ce - ps);
+            u8_possible_linebreaks((const uint8_t *)s + ps, ce - ps, "UTF-8", br);
+            cols = 0;
+            i = ps;
+            continue;
+        }
+        if (br && i > start && br[i - ps] == UC_BREAK_POSSIBLE) {
+            brk = i;
+            cols_at_brk = cols;
+        }
+        if (s[i] != ' ' && i > start && cols + cw > w) {
+            if (brk > start) {
+                emit(L, s, start, brk, brk, false);
+                start = brk;
+                cols -= cols_at_brk;
+            } else {
+                emit(L, s, start, i, i, false);
+                start = i;
+                cols = 0;
+            }
+            brk = start;
+            w = width;
+            continue;
+        }
+        cols += cw;
+        i = j;
+    }
+    emit(L, s, start, ce, next_after, hard);
+    free(br);
+}
+
+static size_t wrap_all(bool general, const char *s, size_t n, size_t first_width, size_t width,
+                       struct text_line **lines, size_t *cap)
+{
+    struct lines L = {*lines, 0, *cap};
     if (first_width == 0)
         first_width = 1;
     if (width == 0)
@@ -274,13 +516,37 @@ size_t text_wrap_ex(const char *s, size_t n, size_t first_width, size_t width,
     for (;;) {
         const char *nl = memchr(s + ps, '\n', n - ps);
         size_t pe = nl ? (size_t)(nl - s) : n;
-        wrap_para(&L, s, ps, pe, nl ? pe + 1 : n, nl != NULL, first_width, width);
+        (general ? wrap_para_general : wrap_para)(&L, s, ps, pe, nl ? pe + 1 : n, nl != NULL, first_width,
+                                                   width);
         if (nl == NULL)
             break;
         ps = pe + 1;
     }
     *lines = L.v;
+    *cap = L.cap;
     return L.n;
+}
+
+size_t text_wrap_into(const char *s, size_t n, size_t first_width, size_t width, struct text_line **lines,
+                      size_t *cap)
+{
+    return wrap_all(false, s, n, first_width, width, lines, cap);
+}
+
+size_t text_wrap_general(const char *s, size_t n, size_t first_width, size_t width,
+                         struct text_line **lines)
+{
+    size_t cap = 0;
+    *lines = NULL;
+    return wrap_all(true, s, n, first_width, width, lines, &cap);
+}
+
+size_t text_wrap_ex(const char *s, size_t n, size_t first_width, size_t width,
+                    struct text_line **lines)
+{
+    size_t cap = 0;
+    *lines = NULL;
+    return wrap_all(false, s, n, first_width, width, lines, &cap);
 }
 
 size_t text_wrap(const char *s, size_t width, struct text_line **lines)

@@ -96,6 +96,11 @@ struct text_line {
  * "a\n" is "a" and ""). */
 size_t text_wrap_ex(const char *s, size_t n, size_t first_width, size_t width,
                     struct text_line **lines);
+/* text_wrap_ex into a growing array the caller keeps between calls:
+ * *lines (NULL at first) of *cap entries, enlarged as needed; the caller
+ * frees *lines once at the end.  For callers that wrap many texts. */
+size_t text_wrap_into(const char *s, size_t n, size_t first_width, size_t width, struct text_line **lines,
+                      size_t *cap);
 /* text_wrap_ex(s, strlen(s), width, width, lines). */
 size_t text_wrap(const char *s, size_t width, struct text_line **lines);
 /* Hanging indent: the first line is width columns, the next ones
@@ -106,6 +111,15 @@ size_t text_wrap_indent(const char *s, size_t width, size_t hang, struct text_li
  * "  - "), no final newline.  width counts the prefix: every line of the
  * result fits width - hang columns. */
 char *text_fill(const char *s, size_t width, size_t hang);
+
+/* ---- the general paths, for the tests --------------------------------- */
+
+/* text_width_n and text_wrap_ex without their fast paths: every code point
+ * through libunistring (uc_width, uc_is_grapheme_break,
+ * u8_possible_linebreaks).  tests/unit/test_text compares the fast paths
+ * with these. */
+size_t text_width_n_general(const char *s, size_t n);
+size_t text_wrap_general(const char *s, size_t n, size_t first_width, size_t width, struct text_line **lines);
 
 /* ---- truncation and padding ------------------------------------------- */
 
