@@ -27,13 +27,22 @@ enum block_kind {
     B_PAGEBREAK,
 };
 
+/* A block's strings are d->str[first .. first + n): every string is pushed
+ * onto the last block, so each block's strings are contiguous. */
 struct block {
     enum block_kind kind;
     int level;     /* heading level; number of lines */
     bool checked;  /* checkbox */
     size_t ncols;  /* table columns; 2 for kv; 4 for signature */
-    char **s;      /* strings (NULL allowed where documented) */
-    size_t n, cap;
+    size_t first, n;
+};
+
+/* The strings live in chunks of one arena, freed together: a summary holds
+ * hundreds of thousands of them, and one allocation each was a large part
+ * of building and freeing it. */
+struct chunk {
+    struct chunk *next;
+    char data[];
 };
 
 struct render_doc {
@@ -42,7 +51,16 @@ struct render_doc {
     char *subtitle;
     struct block *b;
     size_t n, cap;
+    const char **str; /* NULL allowed where documented */
+    size_t *len;      /* strlen of each (0 for NULL) */
+    size_t nstr, capstr;
+    struct chunk *chunks;
+    char *apos;       /* free space of the current chunk */
+    size_t aleft, chunk_size;
 };
+
+#define BS(d, b) ((d)->str + (b)->first)
+#define BL(d, b) ((d)->len + (b)->first)
 
 /* ---------------------------------------------------------------- model */
 
@@ -58,16 +76,42 @@ void render_free(struct render_doc *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->n; i++) {
-        for (size_t j = 0; j < d->b[i].n; j++)
-            free(d->b[i].s[j]);
-        free(d->b[i].s);
+    for (struct chunk *c = d->chunks, *next; c; c = next) {
+        next = c->next;
+        free(c);
     }
+    free(d->str);
+    free(d->len);
     free(d->b);
     free(d->lang);
     free(d->title);
     free(d->subtitle);
     free(d);
+}
+
+/* n bytes from the arena. */
+static char *arena_alloc(struct render_doc *d, size_t n)
+{
+    if (n > d->aleft) {
+        /* chunks grow from 4 KiB to 1 MiB, so that a small document stays
+         * small; a string larger than a quarter of a chunk gets a chunk of
+         * its own, leaving the current one in use */
+        if (d->chunk_size < (1u << 20))
+            d->chunk_size = d->chunk_size ? d->chunk_size * 2 : 4096;
+        bool own = n > d->chunk_size / 4;
+        size_t size = own ? n : d->chunk_size;
+        struct chunk *c = xmalloc(sizeof *c + size);
+        c->next = d->chunks;
+        d->chunks = c;
+        if (own)
+            return c->data;
+        d->apos = c->data;
+        d->aleft = size;
+    }
+    char *p = d->apos;
+    d->apos += n;
+    d->aleft -= n;
+    return p;
 }
 
 void render_subtitle(struct render_doc *d, const char *text)
@@ -82,6 +126,7 @@ static struct block *add_block(struct render_doc *d, enum block_kind k)
     struct block *b = &d->b[d->n++];
     memset(b, 0, sizeof *b);
     b->kind = k;
+    b->first = d->nstr;
     return b;
 }
 
@@ -93,45 +138,56 @@ static struct block *last_or_new(struct render_doc *d, enum block_kind k)
 }
 
 /* Keep a copy of s without trailing blanks and newlines (a literal block
- * ends with one). */
-static void push(struct block *b, const char *s)
+ * ends with one), as the last string of b (the last block). */
+static void push(struct render_doc *d, struct block *b, const char *s)
 {
-    b->s = xgrow(b->s, &b->cap, b->n + 1, sizeof *b->s);
+    if (d->nstr == d->capstr) {
+        size_t cap = d->capstr;
+        d->str = xgrow(d->str, &cap, d->nstr + 1, sizeof *d->str);
+        d->len = xrealloc(d->len, cap * sizeof *d->len);
+        d->capstr = cap;
+    }
     char *c = NULL;
+    size_t n = 0;
     if (s) {
-        size_t n = strlen(s);
+        n = strlen(s);
         while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
             n--;
-        c = xstrndup(s, n);
+        c = arena_alloc(d, n + 1);
+        memcpy(c, s, n);
+        c[n] = '\0';
     }
-    b->s[b->n++] = c;
+    d->str[d->nstr] = c;
+    d->len[d->nstr] = n;
+    d->nstr++;
+    b->n++;
 }
 
 void render_heading(struct render_doc *d, int level, const char *text)
 {
     struct block *b = add_block(d, B_HEADING);
     b->level = level < 1 ? 1 : level > 2 ? 2 : level;
-    push(b, text ? text : "");
+    push(d, b, text ? text : "");
 }
 
 void render_para(struct render_doc *d, const char *text)
 {
     if (!text || !*text)
         return;
-    push(add_block(d, B_PARA), text);
+    push(d, add_block(d, B_PARA), text);
 }
 
 void render_kv(struct render_doc *d, const char *key, const char *value)
 {
     struct block *b = last_or_new(d, B_KV);
     b->ncols = 2;
-    push(b, key ? key : "");
-    push(b, value && *value ? value : "\xe2\x80\x94"); /* em dash */
+    push(d, b, key ? key : "");
+    push(d, b, value && *value ? value : "\xe2\x80\x94"); /* em dash */
 }
 
 void render_bullet(struct render_doc *d, const char *text)
 {
-    push(last_or_new(d, B_BULLETS), text ? text : "");
+    push(d, last_or_new(d, B_BULLETS), text ? text : "");
 }
 
 void render_table(struct render_doc *d, size_t ncols, const char *const *headers)
@@ -139,7 +195,7 @@ void render_table(struct render_doc *d, size_t ncols, const char *const *headers
     struct block *b = add_block(d, B_TABLE);
     b->ncols = ncols ? ncols : 1;
     for (size_t i = 0; i < b->ncols; i++)
-        push(b, headers && headers[i] ? headers[i] : "");
+        push(d, b, headers && headers[i] ? headers[i] : "");
 }
 
 void render_row(struct render_doc *d, const char *const *cells)
@@ -148,22 +204,22 @@ void render_row(struct render_doc *d, const char *const *cells)
         return;
     struct block *b = &d->b[d->n - 1];
     for (size_t i = 0; i < b->ncols; i++)
-        push(b, cells && cells[i] ? cells[i] : "");
+        push(d, b, cells && cells[i] ? cells[i] : "");
 }
 
 void render_check(struct render_doc *d, bool checked, const char *question, const char *hint)
 {
     struct block *b = add_block(d, B_CHECK);
     b->checked = checked;
-    push(b, question ? question : "");
-    push(b, hint && *hint ? hint : NULL);
+    push(d, b, question ? question : "");
+    push(d, b, hint && *hint ? hint : NULL);
 }
 
 void render_answer(struct render_doc *d, const char *text)
 {
     if (!text || !*text)
         return;
-    push(add_block(d, B_ANSWER), text);
+    push(d, add_block(d, B_ANSWER), text);
 }
 
 void render_lines(struct render_doc *d, int n)
@@ -177,10 +233,10 @@ void render_signature(struct render_doc *d, const char *party, const char *name,
 {
     struct block *b = add_block(d, B_SIGNATURE);
     b->ncols = 4;
-    push(b, party && *party ? party : NULL);
-    push(b, name && *name ? name : NULL);
-    push(b, title && *title ? title : NULL);
-    push(b, date && *date ? date : NULL);
+    push(d, b, party && *party ? party : NULL);
+    push(d, b, name && *name ? name : NULL);
+    push(d, b, title && *title ? title : NULL);
+    push(d, b, date && *date ? date : NULL);
 }
 
 void render_pagebreak(struct render_doc *d)
@@ -209,28 +265,59 @@ int render_format_parse(const char *name, enum render_format *f)
 
 /* -------------------------------------------------------------- output */
 
+/* One growing buffer for the whole output, appended to in place; it is
+ * NUL-terminated once, at the end (render_emit). */
 struct out {
     char *p;
     size_t len, cap;
 };
 
-static void put_n(struct out *o, const char *s, size_t n)
+static void __attribute__((noinline)) out_grow(struct out *o, size_t need)
 {
-    o->p = xgrow(o->p, &o->cap, o->len + n + 1, 1);
-    memcpy(o->p + o->len, s, n);
-    o->len += n;
-    o->p[o->len] = '\0';
+    size_t cap = o->cap ? o->cap : 4096;
+    while (cap < need)
+        cap *= 2;
+    o->p = xrealloc(o->p, cap);
+    o->cap = cap;
 }
 
-static void put(struct out *o, const char *s)
+static inline void put_n(struct out *o, const char *s, size_t n)
+{
+    if (o->len + n + 1 > o->cap)
+        out_grow(o, o->len + n + 1);
+    memcpy(o->p + o->len, s, n);
+    o->len += n;
+}
+
+static inline void put(struct out *o, const char *s)
 {
     put_n(o, s, strlen(s));
 }
 
+/* A string literal, its length known at compile time. */
+#define PUTS(o, lit) put_n((o), "" lit, sizeof(lit) - 1)
+
+static inline void put_c(struct out *o, char c)
+{
+    if (o->len + 2 > o->cap)
+        out_grow(o, o->len + 2);
+    o->p[o->len++] = c;
+}
+
+/* c repeated times times. */
+static void put_fill(struct out *o, char c, size_t times)
+{
+    if (o->len + times + 1 > o->cap)
+        out_grow(o, o->len + times + 1);
+    memset(o->p + o->len, c, times);
+    o->len += times;
+}
+
 static void put_rep(struct out *o, const char *s, size_t times)
 {
+    size_t n = strlen(s);
     for (size_t i = 0; i < times; i++)
-        put(o, s);
+        put_n(o, s, n);
 }
 
 static const char *tr(const struct render_doc *d, const char *msgid) __attribute__((format_arg(2)));
@@ -257,149 +344,253 @@ static size_t fit_prefix(const char *s, size_t n, size_t cols)
     return text_truncate_n(s, n, cols, NULL);
 }
 
-/* Lines of text wrapped to cols display columns (src/text.h): newlines in
- * text are kept as line breaks; a word wider than cols is cut between
- * characters. */
-struct lines {
-    char **v;
-    size_t n, cap;
-};
-
-static void lines_push(struct lines *l, char *s)
-{
-    l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-    l->v[l->n++] = s;
-}
-
-static void lines_free(struct lines *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        free(l->v[i]);
-    free(l->v);
-    memset(l, 0, sizeof *l);
-}
-
-static void wrap(const char *text, size_t cols, struct lines *res)
-{
-    struct text_line *tl = NULL;
-    size_t n = text_wrap(text, cols < 1 ? 1 : cols, &tl);
-    for (size_t i = 0; i < n; i++)
-        lines_push(res, xstrndup(text + tl[i].off, tl[i].len));
-    free(tl);
-}
-
 /* ----------------------------------------------------------- plain text */
 
-/* A laid-out line: its text and how many following lines must stay on the
- * same page with it (headings, signature blocks). */
-struct tline {
-    char *s;
+/* The text layout is written straight into the output as it is laid out.
+ * A laid-out line carries how many following lines must stay on the same
+ * page with it (headings, signature blocks); the page logic looks only at
+ * the line itself and what is already on the page, so it can run line by
+ * line.  Empty lines wait in `pend` until a line with text comes: empty
+ * lines at the very end are dropped, and an empty line is not added after
+ * another (tl_blank).  A page break is an empty line of its own kind. */
+struct pend {
     int keep;
     bool pagebreak;
 };
 
-struct tdoc {
-    struct tline *v;
+struct tw {
+    const struct render_doc *d;
+    struct out *o;
+    int page, used;
+    struct pend *pend;
+    size_t npend, cappend;
+    struct text_line *tl; /* scratch lines of text_wrap_into */
+    size_t tlcap;
+    struct out tmp;       /* scratch text */
+    /* the left part of the page header (title cut and padded) for a page
+     * number hrw columns wide */
+    char *hleft;
+    size_t hleft_len, hrw;
+};
+
+#define TEXT_BODY (RENDER_TEXT_PAGE_LINES - 3)
+
+/* Lines of text wrapped to cols display columns (src/text.h): newlines in
+ * text are kept as line breaks; a word wider than cols is cut between
+ * characters.  Into t->tl; returns the count. */
+static size_t tw_wrap(struct tw *t, const char *text, size_t len, size_t cols)
+{
+    return text_wrap_into(text, len, cols < 1 ? 1 : cols, cols < 1 ? 1 : cols, &t->tl, &t->tlcap);
+}
+
+/* The header line of a page: the title, cut with an ellipsis when it does
+ * not fit, and "Page N" at the right. */
+static void text_title_line(struct tw *t, int page)
+{
+    const struct render_doc *d = t->d;
+    char buf[256];
+    char *right = buf;
+    int rl = snprintf(buf, sizeof buf, tr(d, N_("Page %d")), page);
+    if (rl < 0)
+        rl = 0;
+    if ((size_t)rl >= sizeof buf)
+        right = xasprintf(tr(d, N_("Page %d")), page);
+    size_t rw = width(right);
+    if (!t->hleft || rw != t->hrw) {
+        /* the title part depends only on the width of the page number */
+        size_t room = RENDER_TEXT_COLUMNS - rw - 2;
+        /* not t->tl: a header is written in the middle of other lines */
+        struct text_line *tl;
+        size_t n = text_wrap_ex(d->title, strlen(d->title), room < 1 ? 1 : room, room < 1 ? 1 : room, &tl);
+        struct out l = {0};
+        put_n(&l, d->title + tl[0].off, tl[0].len);
+        free(tl);
+        if (n > 1) {
+            /* cut, and mark the cut */
+            l.len = fit_prefix(l.p, l.len, room - 1);
+            PUTS(&l, "\xe2\x80\xa6");
+        }
+        put_fill(&l, ' ', RENDER_TEXT_COLUMNS - rw - width_n(l.p, l.len));
+        free(t->hleft);
+        t->hleft = l.p;
+        t->hleft_len = l.len;
+        t->hrw = rw;
+    }
+    put_n(t->o, t->hleft, t->hleft_len);
+    put(t->o, right);
+    if (right != buf)
+        free(right);
+}
+
+/* The page logic for a line about to be written (empty: it has no text).
+ * Returns false when the line is not written: an empty line at the top of
+ * a page. */
+static bool tw_place(struct tw *t, int keep, bool empty)
+{
+    if (t->used > 0 && t->used < TEXT_BODY && keep > 0 && t->used + keep + 1 > TEXT_BODY &&
+        keep + 1 <= TEXT_BODY)
+        t->used = TEXT_BODY;
+    if (t->used >= TEXT_BODY) {
+        if (empty && t->page > 0)
+            return false; /* no blank line at the top of a page */
+        if (t->page > 0)
+            put_c(t->o, '\f');
+        t->page++;
+        text_title_line(t, t->page);
+        put_c(t->o, '\n');
+        put_fill(t->o, '-', RENDER_TEXT_COLUMNS);
+        PUTS(t->o, "\n\n");
+        t->used = 0;
+        if (empty)
+            return false;
+    }
+    return true;
+}
+
+/* Write the empty lines and page breaks waiting in pend[0..n). */
+static void tw_flush(struct tw *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (t->pend[i].pagebreak) {
+            t->used = TEXT_BODY;
+        } else if (tw_place(t, t->pend[i].keep, true)) {
+            put_c(t->o, '\n');
+            t->used++;
+        }
+    }
+    t->npend = 0;
+}
+
+static void tw_pend(struct tw *t, int keep, bool pagebreak)
+{
+    t->pend = xgrow(t->pend, &t->cappend, t->npend + 1, sizeof *t->pend);
+    t->pend[t->npend++] = (struct pend){keep, pagebreak};
+}
+
+/* A line with text: tw_begin, then its bytes, then tw_end. */
+static void tw_begin(struct tw *t, int keep)
+{
+    if (t->npend)
+        tw_flush(t, t->npend);
+    tw_place(t, keep, false);
+}
+
+static void tw_end(struct tw *t)
+{
+    put_c(t->o, '\n');
+    t->used++;
+}
+
+/* A line of n bytes (empty when n is 0). */
+static void tl_add(struct tw *t, const char *s, size_t n, int keep)
+{
+    if (n == 0) {
+        tw_pend(t, keep, false);
+        return;
+    }
+    tw_begin(t, keep);
+    put_n(t->o, s, n);
+    tw_end(t);
+}
+
+/* An empty line, unless the last line is one already. */
+static void tl_blank(struct tw *t)
+{
+    if (t->npend && !t->pend[t->npend - 1].pagebreak)
+        return;
+    tw_pend(t, 0, false);
+}
+
+/* Length of s[0..n) without its trailing spaces. */
+static size_t rstrip_len(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    return n;
+}
+
+/* Wrap text (len bytes) at cols - indent, the first line prefixed by first
+ * (flen bytes, padded to indent), the others indented; each line without
+ * its trailing spaces. */
+static void tl_wrapped(struct tw *t, const char *text, size_t len, size_t indent, const char *first, size_t flen,
+                       int keep)
+{
+    size_t cols = RENDER_TEXT_COLUMNS > indent ? RENDER_TEXT_COLUMNS - indent : 1;
+    size_t n = tw_wrap(t, text, len, cols);
+    size_t fw = first ? width_n(first, flen) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *pre = i == 0 ? first : NULL;
+        int k = i == 0 ? keep : 0;
+        size_t plen = pre ? flen : 0;
+        size_t pad = pre ? (indent > fw ? indent - fw : 0) : indent;
+        const struct text_line *l = &t->tl[i];
+        if (l->len == 0) {
+            /* only the prefix is left once the trailing spaces go (a
+             * wrapped line never ends with a space) */
+            tl_add(t, pre, rstrip_len(pre, plen), k);
+            continue;
+        }
+        tw_begin(t, k);
+        put_n(t->o, pre, plen);
+        put_fill(t->o, ' ', pad);
+        put_n(t->o, text + l->off, l->len);
+        tw_end(t);
+    }
+}
+
+/* The width of the widest word of s[0..n) (no NUL inside), words being
+ * separated by spaces, newlines and tabs.  An ASCII word is as wide as it is
+ * long; a word with other characters is measured. */
+static size_t max_word_width(const char *s, size_t n)
+{
+    size_t best = 0;
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        size_t ww = 0;
+        const char *q = p;
+        while (q < end && *q != ' ' && *q != '\n' && *q != '\t') {
+            if ((unsigned char)*q >= 0x80) {
+                while (q < end && *q != ' ' && *q != '\n' && *q != '\t')
+                    q++;
+                ww = width_n(p, (size_t)(q - p));
+                break;
+            }
+            ww++;
+            q++;
+        }
+        if (ww > best)
+            best = ww;
+        p = q < end ? q + 1 : q;
+    }
+    return best;
+}
+
+/* Per column of a table: its lines in a row, kept between rows. */
+struct tcol {
+    struct text_line *v;
     size_t n, cap;
 };
 
-static void tl_add(struct tdoc *t, char *s, int keep)
+static void text_table(struct tw *t, const struct block *b)
 {
-    t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
-    t->v[t->n++] = (struct tline){.s = s, .keep = keep};
-}
-
-static void tl_blank(struct tdoc *t)
-{
-    if (t->n && t->v[t->n - 1].s[0] == '\0' && !t->v[t->n - 1].pagebreak)
-        return;
-    tl_add(t, xstrdup(""), 0);
-}
-
-static char *indent_str(size_t n, const char *prefix, const char *s)
-{
-    struct out o = {0};
-    put(&o, "");
-    if (prefix) {
-        put(&o, prefix);
-        put_rep(&o, " ", n > width(prefix) ? n - width(prefix) : 0);
-    } else {
-        put_rep(&o, " ", n);
-    }
-    put(&o, s);
-    return o.p;
-}
-
-static void rstrip(char *s)
-{
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ')
-        s[--n] = '\0';
-}
-
-/* Wrap text at cols - indent, the first line prefixed by first (padded to
- * indent), the others indented. */
-static void tl_wrapped(struct tdoc *t, const char *text, size_t indent, const char *first, int keep)
-{
-    size_t cols = RENDER_TEXT_COLUMNS > indent ? RENDER_TEXT_COLUMNS - indent : 1;
-    struct text_line *tl = NULL;
-    size_t n = text_wrap(text, cols, &tl);
-    /* each line as indent_str(indent, first or NULL, line) then rstrip,
-     * written straight into one allocation */
-    size_t flen = first ? strlen(first) : 0, fw = first ? width(first) : 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *pre = i == 0 ? first : NULL;
-        size_t plen = pre ? flen : 0;
-        size_t pad = pre ? (indent > fw ? indent - fw : 0) : indent;
-        char *line = xmalloc(plen + pad + tl[i].len + 1), *o = line;
-        memcpy(o, pre ? pre : "", plen);
-        o += plen;
-        memset(o, ' ', pad);
-        o += pad;
-        memcpy(o, text + tl[i].off, tl[i].len);
-        o += tl[i].len;
-        *o = '\0';
-        rstrip(line);
-        tl_add(t, line, i == 0 ? keep : 0);
-    }
-    free(tl);
-}
-
-static char *pad_to(const char *s, size_t cols)
-{
-    struct out o = {0};
-    put(&o, s);
-    size_t w = width(s);
-    put_rep(&o, " ", cols > w ? cols - w : 0);
-    return o.p;
-}
-
-static void text_table(struct tdoc *t, const struct block *b)
-{
+    const struct render_doc *d = t->d;
+    const char *const *s = BS(d, b);
+    const size_t *sl = BL(d, b);
     size_t nc = b->ncols, nrows = b->n / nc;
     const size_t gap = 2, total = RENDER_TEXT_COLUMNS;
     size_t *want = xcalloc(nc, sizeof *want), *minw = xcalloc(nc, sizeof *minw),
            *w = xcalloc(nc, sizeof *w);
     for (size_t r = 0; r < nrows; r++)
         for (size_t c = 0; c < nc; c++) {
-            const char *cell = b->s[r * nc + c];
-            struct lines l = {0};
-            wrap(cell, 1000, &l);
-            for (size_t i = 0; i < l.n; i++)
-                if (width(l.v[i]) > want[c])
-                    want[c] = width(l.v[i]);
-            lines_free(&l);
+            const char *cell = s[r * nc + c];
+            size_t n = tw_wrap(t, cell, sl[r * nc + c], 1000);
+            for (size_t i = 0; i < n; i++)
+                if (t->tl[i].cols > want[c])
+                    want[c] = t->tl[i].cols;
             /* the longest word, capped, is the narrowest useful width */
-            const char *p = cell;
-            while (*p) {
-                size_t k = strcspn(p, " \n\t");
-                size_t ww = width_n(p, k);
-                if (ww > minw[c])
-                    minw[c] = ww > 16 ? 16 : ww;
-                p += k;
-                if (*p)
-                    p++;
-            }
+            size_t ww = max_word_width(cell, sl[r * nc + c]);
+            if (ww > minw[c])
+                minw[c] = ww > 16 ? 16 : ww;
         }
     size_t avail = total - gap * (nc - 1);
     size_t sum = 0;
@@ -429,132 +620,140 @@ static void text_table(struct tdoc *t, const struct block *b)
         w[best]--;
         sum--;
     }
+    struct tcol *cl = xcalloc(nc, sizeof *cl);
     for (size_t r = 0; r < nrows; r++) {
-        struct lines *cl = xcalloc(nc, sizeof *cl);
         size_t h = 0;
         for (size_t c = 0; c < nc; c++) {
-            wrap(b->s[r * nc + c], w[c], &cl[c]);
+            size_t cw = w[c] < 1 ? 1 : w[c];
+            cl[c].n = text_wrap_into(s[r * nc + c], sl[r * nc + c], cw, cw, &cl[c].v, &cl[c].cap);
             if (cl[c].n > h)
                 h = cl[c].n;
         }
         for (size_t i = 0; i < h; i++) {
-            struct out o = {0};
-            put(&o, "");
-            for (size_t c = 0; c < nc; c++) {
-                const char *s = i < cl[c].n ? cl[c].v[i] : "";
-                char *padded = pad_to(s, c + 1 < nc ? w[c] + gap : 0);
-                put(&o, padded);
-                free(padded);
+            int keep = r == 0 ? 2 : (i + 1 < h ? 1 : 0);
+            /* each cell padded to its column and the gap, the last one
+             * not; the line without its trailing spaces: up to the last
+             * cell with text (a wrapped line never ends with a space) */
+            size_t last = nc;
+            for (size_t c = 0; c < nc; c++)
+                if (i < cl[c].n && cl[c].v[i].len > 0)
+                    last = c;
+            if (last == nc) {
+                tl_add(t, NULL, 0, keep);
+                continue;
             }
-            rstrip(o.p);
-            tl_add(t, o.p, r == 0 ? 2 : (i + 1 < h ? 1 : 0));
+            tw_begin(t, keep);
+            for (size_t c = 0; c <= last; c++) {
+                const struct text_line *l = i < cl[c].n ? &cl[c].v[i] : NULL;
+                size_t used = 0;
+                if (l) {
+                    put_n(t->o, s[r * nc + c] + l->off, l->len);
+                    used = l->cols;
+                }
+                if (c < last)
+                    put_fill(t->o, ' ', w[c] + gap > used ? w[c] + gap - used : 0);
+            }
+            tw_end(t);
         }
         if (r == 0) {
-            struct out o = {0};
-            put(&o, "");
+            tw_begin(t, 1);
             for (size_t c = 0; c < nc; c++) {
-                put_rep(&o, "-", w[c]);
+                put_fill(t->o, '-', w[c]);
                 if (c + 1 < nc)
-                    put_rep(&o, " ", gap);
+                    put_fill(t->o, ' ', gap);
             }
-            tl_add(t, o.p, 1);
+            tw_end(t);
         }
-        for (size_t c = 0; c < nc; c++)
-            lines_free(&cl[c]);
-        free(cl);
     }
+    for (size_t c = 0; c < nc; c++)
+        free(cl[c].v);
+    free(cl);
     free(want);
     free(minw);
     free(w);
 }
 
-static void text_kv(struct tdoc *t, const struct block *b)
+static void text_kv(struct tw *t, const struct block *b)
 {
+    const char *const *s = BS(t->d, b);
+    const size_t *sl = BL(t->d, b);
     size_t keyw = 0;
     const size_t maxkey = 28;
     for (size_t i = 0; i + 1 < b->n; i += 2) {
-        size_t kw = width(b->s[i]) + 1;
+        size_t kw = width_n(s[i], sl[i]) + 1;
         if (kw > keyw && kw <= maxkey)
             keyw = kw;
     }
     size_t ind = keyw + 2;
     for (size_t i = 0; i + 1 < b->n; i += 2) {
-        char *key = xasprintf("%s:", b->s[i]);
-        if (width(key) > maxkey) {
-            tl_wrapped(t, key, 0, NULL, 1);
-            tl_wrapped(t, b->s[i + 1], ind, NULL, 0);
+        /* the key and a colon */
+        t->tmp.len = 0;
+        put_n(&t->tmp, s[i], sl[i]);
+        put_c(&t->tmp, ':');
+        t->tmp.p[t->tmp.len] = '\0';
+        const char *key = t->tmp.p;
+        size_t klen = t->tmp.len;
+        if (width_n(key, klen) > maxkey) {
+            tl_wrapped(t, key, klen, 0, NULL, 0, 1);
+            tl_wrapped(t, s[i + 1], sl[i + 1], ind, NULL, 0, 0);
         } else {
-            tl_wrapped(t, b->s[i + 1], ind, key, 0);
+            tl_wrapped(t, s[i + 1], sl[i + 1], ind, key, klen, 0);
         }
-        free(key);
     }
 }
 
-static char *text_title_line(const struct render_doc *d, const char *title, int page)
+/* Lines of text centred in the 80 columns (title, subtitle). */
+static void text_centred(struct tw *t, const char *text)
 {
-    char *right = xasprintf(tr(d, N_("Page %d")), page);
-    size_t rw = width(right);
-    size_t room = RENDER_TEXT_COLUMNS - rw - 2;
-    struct lines l = {0};
-    wrap(title, room, &l);
-    struct out o = {0};
-    put(&o, l.n ? l.v[0] : "");
-    if (l.n > 1) {
-        /* cut, and mark the cut */
-        size_t k = fit_prefix(o.p, o.len, room - 1);
-        o.len = k;
-        o.p[k] = '\0';
-        put(&o, "\xe2\x80\xa6");
+    size_t n = tw_wrap(t, text, strlen(text), RENDER_TEXT_COLUMNS);
+    for (size_t i = 0; i < n; i++) {
+        size_t pad = (RENDER_TEXT_COLUMNS - t->tl[i].cols) / 2;
+        if (pad == 0 && t->tl[i].len == 0) {
+            tl_add(t, NULL, 0, 1);
+            continue;
+        }
+        tw_begin(t, 1);
+        put_fill(t->o, ' ', pad);
+        put_n(t->o, text + t->tl[i].off, t->tl[i].len);
+        tw_end(t);
     }
-    put_rep(&o, " ", RENDER_TEXT_COLUMNS - rw - width(o.p));
-    put(&o, right);
-    lines_free(&l);
-    free(right);
-    return o.p;
 }
 
-static void text_layout(const struct render_doc *d, struct tdoc *t)
+static void text_emit(const struct render_doc *d, struct out *o)
 {
+    struct tw tw = {.d = d, .o = o, .used = TEXT_BODY /* a header before the first line */};
+    struct tw *t = &tw;
     /* Title block, centred. */
-    struct lines l = {0};
-    wrap(d->title, RENDER_TEXT_COLUMNS, &l);
-    for (size_t i = 0; i < l.n; i++) {
-        size_t w = width(l.v[i]);
-        tl_add(t, indent_str((RENDER_TEXT_COLUMNS - w) / 2, NULL, l.v[i]), 1);
-    }
-    lines_free(&l);
-    if (d->subtitle) {
-        wrap(d->subtitle, RENDER_TEXT_COLUMNS, &l);
-        for (size_t i = 0; i < l.n; i++) {
-            size_t w = width(l.v[i]);
-            tl_add(t, indent_str((RENDER_TEXT_COLUMNS - w) / 2, NULL, l.v[i]), 1);
-        }
-        lines_free(&l);
-    }
+    text_centred(t, d->title);
+    if (d->subtitle)
+        text_centred(t, d->subtitle);
     tl_blank(t);
     for (size_t i = 0; i < d->n; i++) {
         const struct block *b = &d->b[i];
+        const char *const *s = BS(d, b);
+        const size_t *sl = BL(d, b);
         switch (b->kind) {
         case B_HEADING: {
             tl_blank(t);
-            struct lines hl = {0};
-            wrap(b->s[0], RENDER_TEXT_COLUMNS, &hl);
+            size_t n = tw_wrap(t, s[0], sl[0], RENDER_TEXT_COLUMNS);
             size_t maxw = 0;
-            for (size_t k = 0; k < hl.n; k++) {
-                tl_add(t, xstrdup(hl.v[k]), 7);
-                if (width(hl.v[k]) > maxw)
-                    maxw = width(hl.v[k]);
+            for (size_t k = 0; k < n; k++) {
+                tl_add(t, s[0] + t->tl[k].off, t->tl[k].len, 7);
+                if (t->tl[k].cols > maxw)
+                    maxw = t->tl[k].cols;
             }
-            lines_free(&hl);
-            struct out o = {0};
-            put(&o, "");
-            put_rep(&o, b->level == 1 ? "=" : "-", maxw);
-            tl_add(t, o.p, 3);
-            tl_add(t, xstrdup(""), 2);
+            if (maxw) {
+                tw_begin(t, 3);
+                put_fill(o, b->level == 1 ? '=' : '-', maxw);
+                tw_end(t);
+            } else {
+                tl_add(t, NULL, 0, 3);
+            }
+            tl_add(t, NULL, 0, 2);
             break;
         }
         case B_PARA:
-            tl_wrapped(t, b->s[0], 0, NULL, 0);
+            tl_wrapped(t, s[0], sl[0], 0, NULL, 0, 0);
             tl_blank(t);
             break;
         case B_KV:
@@ -563,7 +762,7 @@ static void text_layout(const struct render_doc *d, struct tdoc *t)
             break;
         case B_BULLETS:
             for (size_t k = 0; k < b->n; k++)
-                tl_wrapped(t, b->s[k], 4, "  -", 0);
+                tl_wrapped(t, s[k], sl[k], 4, "  -", 3, 0);
             tl_blank(t);
             break;
         case B_TABLE:
@@ -571,99 +770,73 @@ static void text_layout(const struct render_doc *d, struct tdoc *t)
             tl_blank(t);
             break;
         case B_CHECK:
-            tl_wrapped(t, b->s[0], 4, b->checked ? "[x]" : "[ ]", 1);
-            if (b->s[1])
-                tl_wrapped(t, b->s[1], 4, NULL, 0);
+            tl_wrapped(t, s[0], sl[0], 4, b->checked ? "[x]" : "[ ]", 3, 1);
+            if (s[1])
+                tl_wrapped(t, s[1], sl[1], 4, NULL, 0, 0);
             if (i + 1 >= d->n || (d->b[i + 1].kind != B_ANSWER && d->b[i + 1].kind != B_LINES))
                 tl_blank(t);
             break;
         case B_ANSWER:
-            tl_wrapped(t, b->s[0], 4, "  >", 0);
+            tl_wrapped(t, s[0], sl[0], 4, "  >", 3, 0);
             tl_blank(t);
             break;
         case B_LINES:
             for (int k = 0; k < b->level; k++) {
-                tl_add(t, xstrdup(""), 1);
-                struct out o = {0};
-                put(&o, "    ");
-                put_rep(&o, "_", RENDER_TEXT_COLUMNS - 4);
-                tl_add(t, o.p, 0);
+                tl_add(t, NULL, 0, 1);
+                tw_begin(t, 0);
+                PUTS(o, "    ");
+                put_fill(o, '_', RENDER_TEXT_COLUMNS - 4);
+                tw_end(t);
             }
             tl_blank(t);
             break;
         case B_SIGNATURE: {
-            const char *party = b->s[0] ? b->s[0] : "";
-            tl_add(t, xstrdup(party), 8);
-            tl_add(t, xstrdup(""), 7);
-            tl_add(t, xstrdup(""), 6);
-            struct out o = {0};
-            put(&o, "");
-            put_rep(&o, "_", 40);
-            tl_add(t, o.p, 5);
-            char *who = b->s[1] && b->s[2] ? xasprintf("%s, %s", b->s[1], b->s[2])
-                                           : xstrdup(b->s[1] ? b->s[1] : b->s[2] ? b->s[2] : "");
-            tl_wrapped(t, who, 0, NULL, 4);
-            free(who);
-            char *date = xasprintf("%s: %s", tr(d, N_("Date")), b->s[3] ? b->s[3] : "____________");
-            tl_wrapped(t, date, 0, NULL, 0);
-            free(date);
+            tl_add(t, s[0] ? s[0] : "", sl[0], 8);
+            tl_add(t, NULL, 0, 7);
+            tl_add(t, NULL, 0, 6);
+            tw_begin(t, 5);
+            put_fill(o, '_', 40);
+            tw_end(t);
+            t->tmp.len = 0;
+            if (s[1] && s[2]) {
+                put_n(&t->tmp, s[1], sl[1]);
+                PUTS(&t->tmp, ", ");
+                put_n(&t->tmp, s[2], sl[2]);
+            } else if (s[1] || s[2]) {
+                put_n(&t->tmp, s[1] ? s[1] : s[2], s[1] ? sl[1] : sl[2]);
+            }
+            put_c(&t->tmp, '\0');
+            tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 4);
+            t->tmp.len = 0;
+            put(&t->tmp, tr(d, N_("Date")));
+            PUTS(&t->tmp, ": ");
+            if (s[3])
+                put_n(&t->tmp, s[3], sl[3]);
+            else
+                PUTS(&t->tmp, "____________");
+            put_c(&t->tmp, '\0');
+            tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 0);
             tl_blank(t);
             break;
         }
         case B_PAGEBREAK:
-            tl_add(t, xstrdup(""), 0);
-            t->v[t->n - 1].pagebreak = true;
+            tw_pend(t, 0, true);
             break;
         }
     }
-    while (t->n && t->v[t->n - 1].s[0] == '\0' && !t->v[t->n - 1].pagebreak) {
-        free(t->v[--t->n].s);
+    /* no empty lines at the end (page breaks stay) */
+    size_t keep = t->npend;
+    while (keep && !t->pend[keep - 1].pagebreak)
+        keep--;
+    tw_flush(t, keep);
+    if (t->page == 0) {
+        text_title_line(t, 1);
+        put_c(o, '\n');
     }
-}
-
-static void text_emit(const struct render_doc *d, struct out *o)
-{
-    struct tdoc t = {0};
-    text_layout(d, &t);
-    const int header = 3, body = RENDER_TEXT_PAGE_LINES - header;
-    int page = 0, used = body; /* force a header before the first line */
-    for (size_t i = 0; i < t.n; i++) {
-        struct tline *l = &t.v[i];
-        if (l->pagebreak) {
-            used = body;
-            continue;
-        }
-        if (used > 0 && used < body && l->keep > 0 && used + l->keep + 1 > body && l->keep + 1 <= body)
-            used = body;
-        if (used >= body) {
-            if (l->s[0] == '\0' && page > 0)
-                continue; /* no blank line at the top of a page */
-            if (page > 0)
-                put(o, "\f");
-            page++;
-            char *h = text_title_line(d, d->title, page);
-            put(o, h);
-            put(o, "\n");
-            free(h);
-            put_rep(o, "-", RENDER_TEXT_COLUMNS);
-            put(o, "\n\n");
-            used = 0;
-            if (l->s[0] == '\0')
-                continue;
-        }
-        put(o, l->s);
-        put(o, "\n");
-        used++;
-    }
-    if (page == 0) {
-        char *h = text_title_line(d, d->title, 1);
-        put(o, h);
-        put(o, "\n");
-        free(h);
-    }
-    for (size_t i = 0; i < t.n; i++)
-        free(t.v[i].s);
-    free(t.v);
+    free(t->pend);
+    free(t->tl);
+    free(t->tmp.p);
+    free(t->hleft);
 }
 
 /* ------------------------------------------------------------ CommonMark */
@@ -727,22 +900,23 @@ static void md_emit(const struct render_doc *d, struct out *o)
     }
     for (size_t i = 0; i < d->n; i++) {
         const struct block *b = &d->b[i];
+        const char *const *s = BS(d, b);
         switch (b->kind) {
         case B_HEADING:
             put(o, b->level == 1 ? "## " : "### ");
-            md_text(o, b->s[0], false);
+            md_text(o, s[0], false);
             put(o, "\n\n");
             break;
         case B_PARA:
-            md_text(o, b->s[0], true);
+            md_text(o, s[0], true);
             put(o, "\n\n");
             break;
         case B_KV:
             for (size_t k = 0; k + 1 < b->n; k += 2) {
                 put(o, "- **");
-                md_text(o, b->s[k], false);
+                md_text(o, s[k], false);
                 put(o, ":** ");
-                md_text(o, b->s[k + 1], false);
+                md_text(o, s[k + 1], false);
                 put(o, "\n");
             }
             put(o, "\n");
@@ -750,7 +924,7 @@ static void md_emit(const struct render_doc *d, struct out *o)
         case B_BULLETS:
             for (size_t k = 0; k < b->n; k++) {
                 put(o, "- ");
-                md_text(o, b->s[k], false);
+                md_text(o, s[k], false);
                 put(o, "\n");
             }
             put(o, "\n");
@@ -759,7 +933,7 @@ static void md_emit(const struct render_doc *d, struct out *o)
             size_t nc = b->ncols;
             for (size_t k = 0; k < b->n; k++) {
                 put(o, "| ");
-                md_text(o, b->s[k], false);
+                md_text(o, s[k], false);
                 put(o, (k + 1) % nc ? " " : " |\n");
                 if ((k + 1) % nc == 0 && k + 1 == nc) {
                     for (size_t c = 0; c < nc; c++)
@@ -772,17 +946,17 @@ static void md_emit(const struct render_doc *d, struct out *o)
         }
         case B_CHECK:
             put(o, b->checked ? "- [x] " : "- [ ] ");
-            md_text(o, b->s[0], false);
-            if (b->s[1]) {
+            md_text(o, s[0], false);
+            if (s[1]) {
                 put(o, "\\\n  *");
-                md_text(o, b->s[1], false);
+                md_text(o, s[1], false);
                 put(o, "*");
             }
             put(o, "\n\n");
             break;
         case B_ANSWER:
             put(o, "  > ");
-            md_text(o, b->s[0], false);
+            md_text(o, s[0], false);
             put(o, "\n\n");
             break;
         case B_LINES:
@@ -794,21 +968,21 @@ static void md_emit(const struct render_doc *d, struct out *o)
             break;
         case B_SIGNATURE:
             put(o, "**");
-            md_text(o, b->s[0] ? b->s[0] : "", false);
+            md_text(o, s[0] ? s[0] : "", false);
             put(o, "**\n\n");
             put_rep(o, "\\_", 40);
             put(o, "\\\n");
-            if (b->s[1])
-                md_text(o, b->s[1], false);
-            if (b->s[1] && b->s[2])
+            if (s[1])
+                md_text(o, s[1], false);
+            if (s[1] && s[2])
                 put(o, ", ");
-            if (b->s[2])
-                md_text(o, b->s[2], false);
+            if (s[2])
+                md_text(o, s[2], false);
             put(o, "\\\n");
             md_text(o, tr(d, N_("Date")), false);
             put(o, ": ");
-            if (b->s[3])
-                md_text(o, b->s[3], false);
+            if (s[3])
+                md_text(o, s[3], false);
             else
                 put_rep(o, "\\_", 12);
             put(o, "\n\n");
@@ -894,6 +1068,7 @@ static void html_emit(const struct render_doc *d, struct out *o)
     bool in_check = false;
     for (size_t i = 0; i < d->n; i++) {
         const struct block *b = &d->b[i];
+        const char *const *s = BS(d, b);
         bool check_part = b->kind == B_CHECK || b->kind == B_ANSWER || b->kind == B_LINES;
         if (in_check && !check_part) {
             put(o, "</ul>\n");
@@ -902,21 +1077,21 @@ static void html_emit(const struct render_doc *d, struct out *o)
         switch (b->kind) {
         case B_HEADING:
             put(o, b->level == 1 ? "<h2>" : "<h3>");
-            html_text(o, b->s[0], false);
+            html_text(o, s[0], false);
             put(o, b->level == 1 ? "</h2>\n" : "</h3>\n");
             break;
         case B_PARA:
             put(o, "<p>");
-            html_text(o, b->s[0], true);
+            html_text(o, s[0], true);
             put(o, "</p>\n");
             break;
         case B_KV:
             put(o, "<dl class=\"kv\">\n");
             for (size_t k = 0; k + 1 < b->n; k += 2) {
                 put(o, "<dt>");
-                html_text(o, b->s[k], false);
+                html_text(o, s[k], false);
                 put(o, "</dt><dd>");
-                html_text(o, b->s[k + 1], true);
+                html_text(o, s[k + 1], true);
                 put(o, "</dd>\n");
             }
             put(o, "</dl>\n");
@@ -925,7 +1100,7 @@ static void html_emit(const struct render_doc *d, struct out *o)
             put(o, "<ul>\n");
             for (size_t k = 0; k < b->n; k++) {
                 put(o, "<li>");
-                html_text(o, b->s[k], true);
+                html_text(o, s[k], true);
                 put(o, "</li>\n");
             }
             put(o, "</ul>\n");
@@ -939,7 +1114,7 @@ static void html_emit(const struct render_doc *d, struct out *o)
                 else if (k > nc && k % nc == 0)
                     put(o, "</tr>\n<tr>");
                 put(o, k < nc ? "<th>" : "<td>");
-                html_text(o, b->s[k], true);
+                html_text(o, s[k], true);
                 put(o, k < nc ? "</th>" : "</td>");
             }
             put(o, b->n > nc ? "</tr>\n</tbody>\n</table>\n" : "</tr></thead>\n</table>\n");
@@ -951,10 +1126,10 @@ static void html_emit(const struct render_doc *d, struct out *o)
                 in_check = true;
             }
             put(o, b->checked ? "<li><span class=\"box\">&#10003;</span>" : "<li><span class=\"box\"></span>");
-            html_text(o, b->s[0], false);
-            if (b->s[1]) {
+            html_text(o, s[0], false);
+            if (s[1]) {
                 put(o, "<span class=\"hint\">");
-                html_text(o, b->s[1], true);
+                html_text(o, s[1], true);
                 put(o, "</span>");
             }
             put(o, "</li>\n");
@@ -965,7 +1140,7 @@ static void html_emit(const struct render_doc *d, struct out *o)
                 in_check = true;
             }
             put(o, "<li class=\"answer\">");
-            html_text(o, b->s[0], true);
+            html_text(o, s[0], true);
             put(o, "</li>\n");
             break;
         case B_LINES:
@@ -978,19 +1153,19 @@ static void html_emit(const struct render_doc *d, struct out *o)
             break;
         case B_SIGNATURE:
             put(o, "<div class=\"sig\"><strong>");
-            html_text(o, b->s[0] ? b->s[0] : "", false);
+            html_text(o, s[0] ? s[0] : "", false);
             put(o, "</strong><div class=\"rule\"></div>");
-            if (b->s[1])
-                html_text(o, b->s[1], false);
-            if (b->s[1] && b->s[2])
+            if (s[1])
+                html_text(o, s[1], false);
+            if (s[1] && s[2])
                 put(o, ", ");
-            if (b->s[2])
-                html_text(o, b->s[2], false);
+            if (s[2])
+                html_text(o, s[2], false);
             put(o, "<br>");
             html_text(o, tr(d, N_("Date")), false);
             put(o, ": ");
-            if (b->s[3])
-                html_text(o, b->s[3], false);
+            if (s[3])
+                html_text(o, s[3], false);
             put(o, "</div>\n");
             break;
         case B_PAGEBREAK:
@@ -1076,22 +1251,23 @@ static void roff_emit(const struct render_doc *d, struct out *o)
     }
     for (size_t i = 0; i < d->n; i++) {
         const struct block *b = &d->b[i];
+        const char *const *s = BS(d, b);
         switch (b->kind) {
         case B_HEADING:
             put(o, b->level == 1 ? ".SH\n" : ".SH 2\n");
-            roff_line(o, b->s[0]);
+            roff_line(o, s[0]);
             put(o, ".LP\n");
             break;
         case B_PARA:
             put(o, ".LP\n");
-            roff_line(o, b->s[0]);
+            roff_line(o, s[0]);
             break;
         case B_KV:
             put(o, ".TS\nlB lx.\n");
             for (size_t k = 0; k + 1 < b->n; k += 2) {
-                roff_cell(o, b->s[k]);
+                roff_cell(o, s[k]);
                 put(o, "\t");
-                roff_cell(o, b->s[k + 1]);
+                roff_cell(o, s[k + 1]);
                 put(o, "\n");
             }
             put(o, ".TE\n");
@@ -1099,7 +1275,7 @@ static void roff_emit(const struct render_doc *d, struct out *o)
         case B_BULLETS:
             for (size_t k = 0; k < b->n; k++) {
                 put(o, ".IP \\(bu 2n\n");
-                roff_line(o, b->s[k]);
+                roff_line(o, s[k]);
             }
             put(o, ".LP\n");
             break;
@@ -1113,7 +1289,7 @@ static void roff_emit(const struct render_doc *d, struct out *o)
                 put(o, c ? " l" : "l");
             put(o, ".\n");
             for (size_t k = 0; k < b->n; k++) {
-                roff_cell(o, b->s[k]);
+                roff_cell(o, s[k]);
                 put(o, (k + 1) % nc ? "\t" : "\n");
             }
             put(o, ".TE\n");
@@ -1121,16 +1297,16 @@ static void roff_emit(const struct render_doc *d, struct out *o)
         }
         case B_CHECK:
             put(o, b->checked ? ".IP \\(OK 3n\n" : ".IP \\(sq 3n\n");
-            roff_line(o, b->s[0]);
-            if (b->s[1]) {
+            roff_line(o, s[0]);
+            if (s[1]) {
                 put(o, ".br\n\\s-1\\fI");
-                roff_text(o, b->s[1], " ");
+                roff_text(o, s[1], " ");
                 put(o, "\\fP\\s+1\n");
             }
             break;
         case B_ANSWER:
             put(o, ".IP \"\" 3n\n\\(rA ");
-            roff_text(o, b->s[0], "\n.br\n");
+            roff_text(o, s[0], "\n.br\n");
             put(o, "\n");
             break;
         case B_LINES:
@@ -1140,20 +1316,20 @@ static void roff_emit(const struct render_doc *d, struct out *o)
             break;
         case B_SIGNATURE:
             put(o, ".KS\n.LP\n\\fB");
-            roff_text(o, b->s[0] ? b->s[0] : "", " ");
+            roff_text(o, s[0] ? s[0] : "", " ");
             put(o, "\\fP\n.sp 3\n\\l'3i'\n.br\n");
-            if (b->s[1] || b->s[2]) {
-                char *who = b->s[1] && b->s[2] ? xasprintf("%s, %s", b->s[1], b->s[2])
-                                               : xstrdup(b->s[1] ? b->s[1] : b->s[2]);
+            if (s[1] || s[2]) {
+                char *who = s[1] && s[2] ? xasprintf("%s, %s", s[1], s[2])
+                                               : xstrdup(s[1] ? s[1] : s[2]);
                 roff_line(o, who);
                 free(who);
                 put(o, ".br\n");
             }
             roff_text(o, tr(d, N_("Date")), " ");
             put(o, ": ");
-            if (b->s[3]) {
+            if (s[3]) {
                 put(o, "\n");
-                roff_line(o, b->s[3]);
+                roff_line(o, s[3]);
             } else {
                 put(o, "\\l'1.5i'\n");
             }
@@ -1177,6 +1353,7 @@ void render_emit(const struct render_doc *d, enum render_format f, char **out, s
     case RENDER_TROFF:
     case RENDER_PDF: roff_emit(d, &o); break;
     }
+    o.p[o.len] = '\0'; /* put_n always leaves room for it */
     *out = o.p;
     *len = o.len;
 }

@@ -234,14 +234,21 @@ struct lines {
     size_t n, cap;
 };
 
+/* A line of len bytes at off (its trailing spaces already dropped) that is
+ * cols columns wide. */
+static void emit_cols(struct lines *L, size_t off, size_t len, size_t cols, size_t next, bool hard)
+{
+    if (L->n == L->cap)
+        L->v = xgrow(L->v, &L->cap, L->n + 1, sizeof *L->v);
+    L->v[L->n++] = (struct text_line){.off = off, .len = len, .cols = cols, .next = next, .hard = hard};
+}
+
 static void emit(struct lines *L, const char *s, size_t off, size_t end, size_t next, bool hard)
 {
     size_t len = end - off;
     while (len > 0 && s[off + len - 1] == ' ')
         len--;
-    L->v = xgrow(L->v, &L->cap, L->n + 1, sizeof *L->v);
-    L->v[L->n++] = (struct text_line){
-        .off = off, .len = len, .cols = text_width_n(s + off, len), .next = next, .hard = hard};
+    emit_cols(L, off, len, text_width_n(s + off, len), next, hard);
 }
 
 /* Width of p[0..n) when every code point in it is ASCII or a well-formed
@@ -309,8 +316,8 @@ static bool latin_letter(unsigned char c0, unsigned char c1)
     return c0 == 0xC4 || c0 == 0xC5;
 }
 
-/* True when every break opportunity UAX #14 gives in the paragraph p[0..n)
- * is exactly after a run of spaces, before the next non-space character.
+/* simple_breaks: every break opportunity UAX #14 gives in a paragraph is
+ * exactly after a run of spaces, before the next non-space character.
  * The paragraph must hold only the classes above (AL NU SP IS, every
  * character one column wide), not start with a space (libunistring allows
  * no break after leading spaces), and avoid the places where the rules or
@@ -323,31 +330,6 @@ static bool latin_letter(unsigned char c0, unsigned char c1)
  * break; after SP there is one (LB18).  tests/unit/test_text compares the
  * wrapping that relies on this with u8_possible_linebreaks on many strings
  * over this alphabet and near it. */
-static bool simple_breaks(const unsigned char *p, size_t n)
-{
-    unsigned pk = K_NO, ppk = K_NO; /* classes of the two characters before */
-    for (size_t i = 0; i < n;) {
-        unsigned k;
-        unsigned char c = p[i];
-        if (c < 0x80) {
-            k = ascii_lb[c];
-            i++;
-        } else if (i + 1 < n && latin_letter(c, p[i + 1])) {
-            k = K_AL;
-            i += 2;
-        } else {
-            return false;
-        }
-        if (k == K_NO || (k == K_SP && pk == K_NO) || (k == K_IS && pk == K_SP))
-            return false;
-        if (pk == K_IS && k != K_SP && k != K_IS && !(k == K_NU && ppk == K_NU))
-            return false;
-        ppk = pk;
-        pk = k;
-    }
-    return true;
-}
-
 /* Wrap the paragraph s[ps..pe) (no newline inside). */
 static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size_t next_after,
                       bool hard, size_t first_width, size_t width)
@@ -369,29 +351,57 @@ static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size
         te--;
     size_t pw = plain_width(p + ps, te - ps);
     if (pw <= w) {
-        emit(L, s, ps, ce, next_after, hard);
+        emit_cols(L, ps, te - ps, pw, next_after, hard); /* emit() would measure pw again */
         return;
     }
 
     /* Fast path 2: the paragraph overflows, but its break opportunities are
      * known without libunistring (simple_breaks): after each run of spaces.
      * Every character is one byte or a two-byte letter, one column wide.
-     * The loop is the general one below with that break rule. */
-    if (pw != (size_t)-1 && simple_breaks(p + ps, ce - ps)) {
+     * The loop is the general one below with that break rule; the lines'
+     * widths follow from the columns counted (a space is one column and one
+     * byte).  simple_breaks is checked along the way: when the paragraph
+     * turns out not to qualify, the lines emitted so far are dropped and the
+     * general path starts again from the paragraph's start. */
+    if (pw != (size_t)-1) {
+        size_t n0 = L->n;
+        unsigned pk = K_NO, ppk = K_NO; /* classes before character i */
+        size_t checked = ps;            /* characters before this are checked */
         size_t i = ps;
+        bool simple = true;
         while (i < ce) {
             unsigned char c = p[i];
+            if (i == checked) {
+                unsigned k;
+                if (c < 0x80)
+                    k = ascii_lb[c];
+                else
+                    k = i + 1 < ce && latin_letter(c, p[i + 1]) ? K_AL : K_NO;
+                if (k == K_NO || (k == K_SP && pk == K_NO) || (k == K_IS && pk == K_SP) ||
+                    (pk == K_IS && k != K_SP && k != K_IS && !(k == K_NU && ppk == K_NU))) {
+                    simple = false;
+                    break;
+                }
+                ppk = pk;
+                pk = k;
+                checked = i + (c < 0x80 ? 1 : 2);
+            }
             if (i > start && p[i - 1] == ' ' && c != ' ') {
                 brk = i;
                 cols_at_brk = cols;
             }
             if (c != ' ' && i > start && cols + 1 > w) {
                 if (brk > start) {
-                    emit(L, s, start, brk, brk, false);
+                    /* the line ends with the spaces before brk */
+                    size_t le = brk;
+                    while (p[le - 1] == ' ')
+                        le--;
+                    emit_cols(L, start, le - start, cols_at_brk - (brk - le), brk, false);
                     start = brk;
                     cols -= cols_at_brk;
                 } else {
-                    emit(L, s, start, i, i, false);
+                    /* no space before i on this line: it would be a break */
+                    emit_cols(L, start, i - start, cols, i, false);
                     start = i;
                     cols = 0;
                 }
@@ -402,8 +412,17 @@ static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size
             cols++;
             i += c < 0x80 ? 1 : 2;
         }
-        emit(L, s, start, ce, next_after, hard);
-        return;
+        if (simple) {
+            emit_cols(L, start, te > start ? te - start : 0, cols - (ce - (te > start ? te : start)), next_after,
+                      hard);
+            return;
+        }
+        L->n = n0;
+        start = ps;
+        cols = 0;
+        brk = ps;
+        cols_at_brk = 0;
+        w = L->n == 0 ? first_width : width;
     }
 
     /* The general path.  The break opportunities are needed only once a
