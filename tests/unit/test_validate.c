@@ -384,7 +384,7 @@ static int check_readers(const char *path, const struct doc_node *n, void *ud)
 
 int main(void)
 {
-    size_t trees = 1000, bad_findings = 0, bad_lang = 0, compared = 0, nodes = 0;
+    size_t trees = 800, bad_findings = 0, bad_lang = 0, compared = 0, nodes = 0;
     for (size_t t = 0; t < trees; t++) {
         struct doc_node *root = t % 97 == 5 ? gen(schema_find("needs"), 1) : gen(NULL, 0);
         unsigned line = 0;
@@ -403,8 +403,10 @@ int main(void)
         for (size_t i = 0; i < f.n; i++)
             if (of_interest(f.v[i].msg))
                 add(&got, f.v[i].path, f.v[i].msg);
-        qsort(want.v, want.n, sizeof *want.v, cmp_str);
-        qsort(got.v, got.n, sizeof *got.v, cmp_str);
+        if (want.n) /* qsort of NULL: UBSan */
+            qsort(want.v, want.n, sizeof *want.v, cmp_str);
+        if (got.n)
+            qsort(got.v, got.n, sizeof *got.v, cmp_str);
         compared += want.n;
         bool same = want.n == got.n;
         for (size_t i = 0; same && i < want.n; i++)
@@ -420,8 +422,7 @@ int main(void)
         /* the same findings in the language "en" (messages are msgids):
          * the language travels with the call, not in a static */
         struct findings g = {0};
-        nseen = next_seen = 0;
-        doc_walk(root, record, NULL);
+        next_seen = 0; /* the hook walks the same nodes again */
         validate_doc_lang(root, "en", &g);
         bool same_lang = g.n == f.n;
         for (size_t i = 0; same_lang && i < f.n; i++)
