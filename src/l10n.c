@@ -54,9 +54,8 @@ struct out {
     bool full; /* something did not fit: append nothing more */
 };
 
-static void put(struct out *o, const char *s)
+static void put_n(struct out *o, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     if (o->size == 0 || o->full)
         return;
     if (o->len + n >= o->size) {
@@ -70,6 +69,22 @@ static void put(struct out *o, const char *s)
     o->buf[o->len] = 0;
 }
 
+static void put(struct out *o, const char *s)
+{
+    put_n(o, s, strlen(s));
+}
+
+/* The decimal digits of v, written backwards ending at end; returns where
+ * they start.  (snprintf's "%llu" without its machinery: figures are
+ * formatted for every item of a summary.) */
+static char *digits_of(char *end, unsigned long long v)
+{
+    do
+        *--end = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    return end;
+}
+
 static struct out out_init(char *buf, size_t size)
 {
     struct out o = {buf, size, 0, false};
@@ -78,18 +93,38 @@ static struct out out_init(char *buf, size_t size)
     return o;
 }
 
-/* Integer part with group marks when it has at least group_from digits. */
+/* Integer part with group marks when it has at least group_from digits.
+ * Written as put() would write it digit by digit and mark by mark: put_n
+ * cuts a whole string at the same byte (and back to the same character
+ * start) as a series of puts of its parts. */
 static void put_int(struct out *o, unsigned long long v, const struct conv *c, int group_from)
 {
-    char digits[32];
-    int n = snprintf(digits, sizeof digits, "%llu", v);
-    char one[2] = {0, 0};
-    for (int i = 0; i < n; i++) {
-        if (i > 0 && n >= group_from && (n - i) % 3 == 0)
-            put(o, c->group);
-        one[0] = digits[i];
-        put(o, one);
+    char digits[24];
+    char *d = digits_of(digits + sizeof digits, v);
+    int n = (int)(digits + sizeof digits - d);
+    size_t gl = strlen(c->group);
+    if (n < group_from || gl > 4) {
+        if (n >= group_from) { /* a long mark: the old way */
+            for (int i = 0; i < n; i++) {
+                if (i > 0 && (n - i) % 3 == 0)
+                    put(o, c->group);
+                put_n(o, d + i, 1);
+            }
+            return;
+        }
+        put_n(o, d, (size_t)n);
+        return;
     }
+    char g[24 + 8 * 4];
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0) {
+            memcpy(g + k, c->group, gl);
+            k += gl;
+        }
+        g[k++] = d[i];
+    }
+    put_n(o, g, k);
 }
 
 /* A scaled decimal: integer part, then the fraction without trailing
@@ -104,16 +139,19 @@ static void put_fixed(struct out *o, long long v, int scale_digits, int min_frac
     if (v < 0)
         put(o, "-");
     put_int(o, u / scale, c, group_from);
+    /* the fraction with scale_digits digits, leading zeros kept ("%0*llu") */
     unsigned long long frac = u % scale;
     char f[24];
-    snprintf(f, sizeof f, "%0*llu", scale_digits, frac);
-    int n = scale_digits;
+    int n = scale_digits < 20 ? scale_digits : 20;
+    for (int i = n - 1; i >= 0; i--) {
+        f[i] = (char)('0' + frac % 10);
+        frac /= 10;
+    }
     while (n > min_frac && f[n - 1] == '0')
         n--;
-    f[n] = 0;
     if (n > 0) {
         put(o, c->dec);
-        put(o, f);
+        put_n(o, f, (size_t)n);
     }
 }
 
@@ -231,19 +269,22 @@ char *l10n_duration_words(char *buf, size_t size, long long tenths, const char *
             continue;
         if (any)
             put(&o, " ");
-        snprintf(n, sizeof n, "%lld %s", parts[i].v, parts[i].sym);
-        put(&o, n);
+        /* "%lld %s" */
+        char *d = digits_of(n + sizeof n, (unsigned long long)parts[i].v);
+        put_n(&o, d, (size_t)(n + sizeof n - d));
+        put(&o, " ");
+        put(&o, parts[i].sym);
         any = true;
     }
     if (s || t || !any) {
         if (any)
             put(&o, " ");
-        snprintf(n, sizeof n, "%lld", s);
-        put(&o, n);
+        char *d = digits_of(n + sizeof n, (unsigned long long)s);
+        put_n(&o, d, (size_t)(n + sizeof n - d));
         if (t) {
             put(&o, c->dec);
-            snprintf(n, sizeof n, "%d", t);
-            put(&o, n);
+            char one = (char)('0' + t);
+            put_n(&o, &one, 1);
         }
         put(&o, " s");
     }
@@ -264,7 +305,14 @@ char *l10n_duration_unit(char *buf, size_t size, const struct calc_duration *d, 
         case CALC_YEAR: w = tr(lang, N_("per year")); break;
         default: w = ""; break;
         }
-        snprintf(buf, size, "%s", w);
+        /* snprintf(buf, size, "%s", w): cut at size - 1 bytes */
+        if (size) {
+            size_t n = strlen(w);
+            if (n > size - 1)
+                n = size - 1;
+            memcpy(buf, w, n);
+            buf[n] = '\0';
+        }
         return buf;
     }
     char n[32];
