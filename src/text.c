@@ -282,54 +282,46 @@ static size_t plain_width(const unsigned char *p, size_t n)
     return w;
 }
 
-/* Classes of the characters for which simple_breaks below knows the UAX #14
- * line breaks without asking libunistring: letters (AL), digits (NU), the
- * space (SP), and the infix separators , . : ; (IS).  Everything else is 0:
- * hyphens (HY, BA), ! and ? (EX, which allow a break after them), quotes and
- * brackets (QU, OP, CL, CP), / (SY), % $ + (PO, PR), symbols, controls,
+/* The characters for which the break rule of fast path 2 below is known
+ * without libunistring: letters (UAX #14 class AL), digits (NU), the space
+ * (SP), and the infix separators , . : ; (IS), one flag each per byte; the
+ * lead bytes C3 C4 C5 of the two-byte Latin letters U+00C0..U+017F (AL; the
+ * signs U+00D7 and U+00F7, class AI, are left out).  Every other byte is 0:
+ * hyphens (HY, BA), ! and ? (EX, which allow a break after them), quotes
+ * and brackets (QU, OP, CL, CP), / (SY), % $ + (PO, PR), symbols, controls,
  * and every other non-ASCII character. */
-enum { K_NO, K_AL, K_NU, K_SP, K_IS };
+enum { F_ALNUM = 1, F_NU = 2, F_SP = 4, F_IS = 8, F_LEAD = 16 };
 
-static const unsigned char ascii_lb[128] = {
-    [' '] = K_SP,
-    [','] = K_IS, ['.'] = K_IS, [':'] = K_IS, [';'] = K_IS,
-    ['0'] = K_NU, ['1'] = K_NU, ['2'] = K_NU, ['3'] = K_NU, ['4'] = K_NU,
-    ['5'] = K_NU, ['6'] = K_NU, ['7'] = K_NU, ['8'] = K_NU, ['9'] = K_NU,
-    ['A'] = K_AL, ['B'] = K_AL, ['C'] = K_AL, ['D'] = K_AL, ['E'] = K_AL, ['F'] = K_AL, ['G'] = K_AL,
-    ['H'] = K_AL, ['I'] = K_AL, ['J'] = K_AL, ['K'] = K_AL, ['L'] = K_AL, ['M'] = K_AL, ['N'] = K_AL,
-    ['O'] = K_AL, ['P'] = K_AL, ['Q'] = K_AL, ['R'] = K_AL, ['S'] = K_AL, ['T'] = K_AL, ['U'] = K_AL,
-    ['V'] = K_AL, ['W'] = K_AL, ['X'] = K_AL, ['Y'] = K_AL, ['Z'] = K_AL,
-    ['a'] = K_AL, ['b'] = K_AL, ['c'] = K_AL, ['d'] = K_AL, ['e'] = K_AL, ['f'] = K_AL, ['g'] = K_AL,
-    ['h'] = K_AL, ['i'] = K_AL, ['j'] = K_AL, ['k'] = K_AL, ['l'] = K_AL, ['m'] = K_AL, ['n'] = K_AL,
-    ['o'] = K_AL, ['p'] = K_AL, ['q'] = K_AL, ['r'] = K_AL, ['s'] = K_AL, ['t'] = K_AL, ['u'] = K_AL,
-    ['v'] = K_AL, ['w'] = K_AL, ['x'] = K_AL, ['y'] = K_AL, ['z'] = K_AL,
+static const unsigned char byte_lb[256] = {
+    [' '] = F_SP,
+    [','] = F_IS, ['.'] = F_IS, [':'] = F_IS, [';'] = F_IS,
+    ['0' ... '9'] = F_ALNUM | F_NU,
+    ['A' ... 'Z'] = F_ALNUM,
+    ['a' ... 'z'] = F_ALNUM,
+    [0xC3] = F_LEAD, [0xC4] = F_LEAD, [0xC5] = F_LEAD,
 };
 
-/* Latin letters U+00C0..U+017F but U+00D7 and U+00F7 (the signs x and /,
- * class AI): class AL, one column, a character of their own. */
-static bool latin_letter(unsigned char c0, unsigned char c1)
+/* The second byte of a Latin letter after its lead byte c0. */
+static bool latin_second(unsigned char c0, unsigned char c1)
 {
-    if ((c1 & 0xC0) != 0x80)
-        return false;
-    if (c0 == 0xC3)
-        return c1 != 0x97 && c1 != 0xB7;
-    return c0 == 0xC4 || c0 == 0xC5;
+    return (c1 & 0xC0) == 0x80 && !(c0 == 0xC3 && (c1 == 0x97 || c1 == 0xB7));
 }
 
-/* simple_breaks: every break opportunity UAX #14 gives in a paragraph is
- * exactly after a run of spaces, before the next non-space character.
- * The paragraph must hold only the classes above (AL NU SP IS, every
- * character one column wide), not start with a space (libunistring allows
- * no break after leading spaces), and avoid the places where the rules or
- * their versions differ: a space before IS (LB13 forbids a break there,
- * Unicode 15.1's LB15c allows one before a digit), and IS followed by
- * anything but a space, another IS, or a digit when a digit precedes the IS
- * (LB25: "99,5"; a letter after IS, as in "a.b", is a break in libunistring
- * 1.0 and none under LB29).  Between the rest -- AL and NU in any order
- * (LB23, LB25, LB28), before IS (LB13), before SP (LB7) -- there is no
- * break; after SP there is one (LB18).  tests/unit/test_text compares the
- * wrapping that relies on this with u8_possible_linebreaks on many strings
- * over this alphabet and near it. */
+/* The break rule of fast path 2: every break opportunity UAX #14 gives in
+ * a paragraph is exactly after a run of spaces, before the next non-space
+ * character, when the paragraph holds only the characters above (every one
+ * a character of its own, one column wide), does not start with a space
+ * (libunistring allows no break after leading spaces), and avoids the
+ * places where the rules or their versions differ: a space before IS (LB13
+ * forbids a break there, Unicode 15.1's LB15c allows one before a digit),
+ * and IS followed by anything but a space, another IS, or a digit when a
+ * digit precedes the IS (LB25: "99,5"; a letter after IS, as in "a.b", is a
+ * break in libunistring 1.0 and none under LB29).  Between the rest -- AL
+ * and NU in any order (LB23, LB25, LB28), before IS (LB13), before SP
+ * (LB7) -- there is no break; after SP there is one (LB18).
+ * tests/unit/test_textfast compares the wrapping that relies on this with
+ * u8_possible_linebreaks on many strings over this alphabet and near it. */
+
 /* Wrap the paragraph s[ps..pe) (no newline inside). */
 static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size_t next_after,
                       bool hard, size_t first_width, size_t width)
@@ -354,63 +346,113 @@ static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size
         emit_cols(L, ps, te - ps, pw, next_after, hard); /* emit() would measure pw again */
         return;
     }
+    /* Fast path 1b: other text that fits.  In well-formed UTF-8 the
+     * characters (grapheme clusters) add up to the code points' widths, and
+     * none but one ending in a Prepend code point (GB9b) takes in a space
+     * after it: unless the last non-space code point is one, no character
+     * ends past te, so none overflows when text_width_n(ps..te) fits. */
+    if (pw == (size_t)-1 && te > ps && u8_check((const uint8_t *)p + ps, te - ps) == NULL) {
+        size_t tw = text_width_n(s + ps, te - ps);
+        uint32_t last;
+        prev_cp(s, te, te, &last);
+        if (tw <= w && uc_graphemeclusterbreak_property(last) != GBP_PREPEND) {
+            emit_cols(L, ps, te - ps, tw, next_after, hard);
+            return;
+        }
+    }
 
-    /* Fast path 2: the paragraph overflows, but its break opportunities are
-     * known without libunistring (simple_breaks): after each run of spaces.
-     * Every character is one byte or a two-byte letter, one column wide.
-     * The loop is the general one below with that break rule; the lines'
-     * widths follow from the columns counted (a space is one column and one
-     * byte).  simple_breaks is checked along the way: when the paragraph
-     * turns out not to qualify, the lines emitted so far are dropped and the
-     * general path starts again from the paragraph's start. */
-    if (pw != (size_t)-1) {
+    /* Fast path 2: the paragraph overflows, but its break opportunities
+     * follow the rule above: after each run of spaces.  The paragraph is
+     * taken a word (a run of non-spaces) at a time: the word's characters
+     * are checked against the rule and counted; a word that fits on the
+     * line is added whole, since no character of it can overflow and none
+     * is a break opportunity; a word that does not is placed character by
+     * character by the general loop's logic.  Lines' widths follow from the
+     * columns counted (a space is one column and one byte).  When the
+     * paragraph turns out not to follow the rule, the lines emitted so far
+     * are dropped and the general path starts again from its start. */
+    if (pw != (size_t)-1 && ps < ce && p[ps] != ' ') {
         size_t n0 = L->n;
-        unsigned pk = K_NO, ppk = K_NO; /* classes before character i */
-        size_t checked = ps;            /* characters before this are checked */
-        size_t i = ps;
+        size_t pos = ps;
         bool simple = true;
-        while (i < ce) {
-            unsigned char c = p[i];
-            if (i == checked) {
-                unsigned k;
-                if (c < 0x80)
-                    k = ascii_lb[c];
-                else
-                    k = i + 1 < ce && latin_letter(c, p[i + 1]) ? K_AL : K_NO;
-                if (k == K_NO || (k == K_SP && pk == K_NO) || (k == K_IS && pk == K_SP) ||
-                    (pk == K_IS && k != K_SP && k != K_IS && !(k == K_NU && ppk == K_NU))) {
-                    simple = false;
-                    break;
+        while (pos < ce) {
+            /* the word [ws, pos) of chars characters */
+            size_t ws = pos, chars = 0;
+            while (pos < ce) {
+                unsigned char c = p[pos];
+                unsigned f = byte_lb[c];
+                if (f & F_ALNUM) {
+                    chars++;
+                    pos++;
+                    continue;
                 }
-                ppk = pk;
-                pk = k;
-                checked = i + (c < 0x80 ? 1 : 2);
+                if (f & F_LEAD) {
+                    if (pos + 1 >= ce || !latin_second(c, p[pos + 1]))
+                        break;
+                    chars++;
+                    pos += 2;
+                    continue;
+                }
+                if (f & F_IS) {
+                    /* not after a space; before a space, another IS, the
+                     * end, or a digit when a digit is before the IS */
+                    if (pos == ws && pos > ps)
+                        break;
+                    if (pos + 1 < ce) {
+                        unsigned next = byte_lb[p[pos + 1]];
+                        if (!(next & (F_SP | F_IS)) && !((next & F_NU) && pos > ps && (byte_lb[p[pos - 1]] & F_NU)))
+                            break;
+                    }
+                    chars++;
+                    pos++;
+                    continue;
+                }
+                break;
             }
-            if (i > start && p[i - 1] == ' ' && c != ' ') {
-                brk = i;
+            if (pos < ce && p[pos] != ' ') {
+                simple = false; /* a character the rule does not cover */
+                break;
+            }
+            /* a break opportunity before the word, after the spaces */
+            if (ws > start && p[ws - 1] == ' ') {
+                brk = ws;
                 cols_at_brk = cols;
             }
-            if (c != ' ' && i > start && cols + 1 > w) {
-                if (brk > start) {
-                    /* the line ends with the spaces before brk */
-                    size_t le = brk;
-                    while (p[le - 1] == ' ')
-                        le--;
-                    emit_cols(L, start, le - start, cols_at_brk - (brk - le), brk, false);
-                    start = brk;
-                    cols -= cols_at_brk;
-                } else {
-                    /* no space before i on this line: it would be a break */
-                    emit_cols(L, start, i - start, cols, i, false);
-                    start = i;
-                    cols = 0;
+            if (cols + chars <= w) {
+                cols += chars;
+            } else {
+                size_t i = ws;
+                while (i < pos) {
+                    if (i > start && cols + 1 > w) {
+                        if (brk > start) {
+                            /* the line ends with the spaces before brk */
+                            size_t le = brk;
+                            while (p[le - 1] == ' ')
+                                le--;
+                            emit_cols(L, start, le - start, cols_at_brk - (brk - le), brk, false);
+                            start = brk;
+                            cols -= cols_at_brk;
+                        } else {
+                            /* no space before i on this line (it would be
+                             * a break opportunity): cut by columns */
+                            emit_cols(L, start, i - start, cols, i, false);
+                            start = i;
+                            cols = 0;
+                        }
+                        brk = start;
+                        w = width;
+                        continue; /* look at character i again on the new line */
+                    }
+                    cols++;
+                    i += p[i] < 0x80 ? 1 : 2;
                 }
-                brk = start;
-                w = width;
-                continue; /* look at character i again on the new line */
             }
-            cols++;
-            i += c < 0x80 ? 1 : 2;
+            /* the spaces after it: one column each, never an overflow */
+            size_t sp = pos;
+            while (sp < ce && p[sp] == ' ')
+                sp++;
+            cols += sp - pos;
+            pos = sp;
         }
         if (simple) {
             emit_cols(L, start, te > start ? te - start : 0, cols - (ce - (te > start ? te : start)), next_after,

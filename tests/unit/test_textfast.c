@@ -146,6 +146,7 @@ static const char *const near_chars[] = {
     "\xE3\x80\x82",      /* ideographic full stop */
     "\xF0\x9F\x98\x80",  /* emoji */
     "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", /* emoji with a skin tone */
+    "\xD8\x80", "\xDB\x9D",   /* Arabic prepended concatenation marks */
     "\xE2\x80\x8B",      /* zero-width space */
     "\xE2\x80\x8D",      /* zero-width joiner */
     "\xC3",              /* a truncated sequence */
@@ -275,6 +276,25 @@ static void test_wrap_latin(void)
     ok(bad == 0, "wrapping around every code point U+00A0..U+02FF: %zu cases, %zu differ", tried, bad);
 }
 
+/* A Prepend code point takes in the space after it (GB9b): at the end of a
+ * paragraph, before its trailing spaces, the text that seems to fit may
+ * overflow. */
+static void test_wrap_prepend(void)
+{
+    static const char *const texts[] = {
+        "ab \xD8\x80 ", "ab \xD8\x80   ", "abc\xD8\x80 \xE2\x89\xA5", "\xE2\x89\xA5 99,5 %\xDB\x9D  ",
+        "\xE2\x89\xA5 99,5 % per month", "\xE6\xBC\xA2\xD8\x80 ", "x\xD8\x80\xD8\x80  \n\xD8\x80 y \xD8\x80  ",
+    };
+    size_t bad = 0, tried = 0;
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+        for (size_t w = 1; w <= 12; w++) {
+            tried++;
+            if (!same_wrap(texts[t], strlen(texts[t]), w, w, bad == 0))
+                bad++;
+        }
+    ok(bad == 0, "wrapping text that ends in a Prepend code point before spaces: %zu cases, %zu differ", tried, bad);
+}
+
 static void test_wrap_into(void)
 {
     /* the reusable array gives the same lines as a fresh one */
@@ -306,6 +326,7 @@ int main(void)
     test_wrap_random(true, 30000);
     test_wrap_pairs();
     test_wrap_latin();
+    test_wrap_prepend();
     test_wrap_into();
     return done_testing();
 }
