@@ -8,6 +8,7 @@
 
 #include "src/i18n.h"
 #include "src/l10n.h"
+#include "src/xalloc.h"
 
 /* The conventions of a language: code, not catalogue, so that no system
  * locale is needed. */
@@ -211,6 +212,54 @@ char *l10n_money(char *buf, size_t size, long long cents, const char *currency, 
         put_fixed(&o, cents, 2, 2, c, 4);
     }
     return buf;
+}
+
+static void fill_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    if (*len + n + 1 > *cap)
+        *buf = xgrow(*buf, cap, *len + n + 1, 1);
+    memcpy(*buf + *len, s, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+}
+
+bool l10n_fill(char **buf, size_t *len, size_t *cap, const char *fmt, size_t n, const char *const *args)
+{
+    /* only %s, %N$s and %%: then printf copies the text between them and
+     * each argument whole */
+    for (const char *p = strchr(fmt, '%'); p; p = strchr(p + 1, '%')) {
+        p++;
+        if (*p >= '1' && *p <= '9' && p[1] == '$')
+            p += 2;
+        if (*p != 's' && *p != '%')
+            return false;
+    }
+    size_t next = 0;
+    const char *p = fmt;
+    for (;;) {
+        const char *q = strchr(p, '%');
+        if (!q) {
+            fill_add(buf, len, cap, p, strlen(p));
+            return true;
+        }
+        fill_add(buf, len, cap, p, (size_t)(q - p));
+        q++;
+        if (*q == '%') {
+            fill_add(buf, len, cap, "%", 1);
+            p = q + 1;
+            continue;
+        }
+        size_t k = next++;
+        if (*q >= '1' && *q <= '9' && q[1] == '$') {
+            k = (size_t)(*q - '1');
+            q += 2;
+        }
+        const char *a = k < n ? args[k] : NULL;
+        if (!a)
+            a = "(null)";
+        fill_add(buf, len, cap, a, strlen(a));
+        p = q + 1;
+    }
 }
 
 const char *l10n_weekday_name(int wd, const char *lang)

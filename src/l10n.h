@@ -12,6 +12,7 @@
 #ifndef PACTA_L10N_H
 #define PACTA_L10N_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "src/calc.h"
@@ -36,6 +37,15 @@ char *l10n_duration_words(char *buf, size_t size, long long tenths, const char *
  * la semana", 1Q, 1Y, 1d, 1h, 1m likewise; other counts "every 2 weeks" /
  * "cada 2 semanas". */
 char *l10n_duration_unit(char *buf, size_t size, const struct calc_duration *d, const char *lang);
+
+/* Append to the growing string *buf (*len bytes used, NUL-terminated,
+ * *cap allocated; grown with xgrow) the format fmt filled with the n
+ * strings args[] exactly as printf would fill it -- a NULL argument as
+ * "(null)", as glibc prints it -- when every conversion in fmt is %s, %N$s
+ * (N from 1 to 9) or %%, as in the catalogue's formats for labels and
+ * sentences; returns true.  For any other fmt appends nothing and returns
+ * false: the caller uses printf. */
+bool l10n_fill(char **buf, size_t *len, size_t *cap, const char *fmt, size_t n, const char *const *args);
 
 /* Names, translated: weekday 0 = Monday .. 6 = Sunday; month 1..12.
  * The pointer is owned by gettext (valid until the next lookup). */

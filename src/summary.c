@@ -123,10 +123,20 @@ static const char *F(const struct doc_node *item, const char *key)
     return str_of(doc_map_get(item, key));
 }
 
-/* The values of keys[0..nk) in the map item (NULL when absent or item is
- * not a map), in one pass over its pairs: what doc_map_get would give for
- * each (the first pair with the key). */
-static void fields(const struct doc_node *item, const char *const *keys, size_t nk, const struct doc_node **out)
+/* Which key each pair of the previous item had: items of a list usually
+ * have the same keys in the same order, and the loader shares one copy of
+ * each key (doc_key_new), so comparing the key's address with the previous
+ * item's finds most keys without comparing strings. */
+struct fhint {
+    const char *key[24];
+    signed char slot[24]; /* index into keys[], -1: none of them */
+};
+
+/* The values of keys[0..nk) (nk <= 32) in the map item (NULL when absent
+ * or item is not a map), in one pass over its pairs: what doc_map_get
+ * would give for each (the first pair with the key). */
+static void fields(const struct doc_node *item, const char *const *keys, size_t nk, const struct doc_node **out,
+                   struct fhint *h)
 {
     unsigned found = 0;
     for (size_t k = 0; k < nk; k++)
@@ -135,12 +145,24 @@ static void fields(const struct doc_node *item, const char *const *keys, size_t 
         return;
     for (size_t i = 0; i < item->len; i++) {
         const char *key = item->u.pairs[i].key;
-        for (size_t k = 0; k < nk; k++)
-            if (key[0] == keys[k][0] && !(found & (1u << k)) && strcmp(key, keys[k]) == 0) {
-                out[k] = item->u.pairs[i].val;
-                found |= 1u << k;
-                break;
+        int slot = -1;
+        if (i < 24 && h->key[i] == key) {
+            slot = h->slot[i]; /* the same string as before: the same answer */
+        } else {
+            for (size_t k = 0; k < nk; k++)
+                if (key[0] == keys[k][0] && strcmp(key, keys[k]) == 0) {
+                    slot = (int)k;
+                    break;
+                }
+            if (i < 24) {
+                h->key[i] = key;
+                h->slot[i] = (signed char)slot;
             }
+        }
+        if (slot >= 0 && !(found & (1u << slot))) {
+            out[slot] = item->u.pairs[i].val;
+            found |= 1u << slot;
+        }
     }
 }
 
@@ -253,10 +275,10 @@ static const char *sval(const struct str *s)
     return s->len ? s->p : NULL;
 }
 
-/* Append fmt with its arguments, n strings: what printf would write for a
- * format of %s (or %N$s) and %% only, as the summary's formats and their
- * translations are, without printf's machinery.  A format with anything
- * else goes through vsnprintf as before. */
+/* Append fmt with its arguments, n (<= 4) strings, as printf would write
+ * them: formats of %s (or %N$s) and %% only -- the summary's formats and
+ * their translations -- are filled by l10n_fill without printf's
+ * machinery; anything else goes through vsnprintf as before. */
 static void sfmt(struct str *s, const char *fmt, int n, ...)
 {
     const char *args[4];
@@ -265,58 +287,23 @@ static void sfmt(struct str *s, const char *fmt, int n, ...)
     for (int i = 0; i < n && i < 4; i++)
         args[i] = va_arg(ap, const char *);
     va_end(ap);
-    bool simple = n <= 4;
-    for (const char *p = fmt; simple && (p = strchr(p, '%')); p++) {
-        p++;
-        if (*p >= '1' && *p <= '9' && p[1] == '$')
-            p += 2;
-        if (*p != 's' && *p != '%')
-            simple = false;
-    }
-    if (!simple) {
-        va_start(ap, n);
-        va_list aq;
-        va_copy(aq, ap);
+    if (n <= 4 && l10n_fill(&s->p, &s->len, &s->cap, fmt, (size_t)n, args))
+        return;
+    va_start(ap, n);
+    va_list aq;
+    va_copy(aq, ap);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-        int len = vsnprintf(NULL, 0, fmt, aq);
-        va_end(aq);
-        if (len > 0) {
-            if (s->len + (size_t)len + 1 > s->cap)
-                s->p = xgrow(s->p, &s->cap, s->len + (size_t)len + 1, 1);
-            vsnprintf(s->p + s->len, (size_t)len + 1, fmt, ap);
-            s->len += (size_t)len;
-        }
+    int len = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (len >= 0) {
+        if (s->len + (size_t)len + 1 > s->cap)
+            s->p = xgrow(s->p, &s->cap, s->len + (size_t)len + 1, 1);
+        vsnprintf(s->p + s->len, (size_t)len + 1, fmt, ap);
+        s->len += (size_t)len;
+    }
 #pragma GCC diagnostic pop
-        va_end(ap);
-        return;
-    }
-    int next = 0;
-    const char *p = fmt;
-    for (;;) {
-        const char *q = strchr(p, '%');
-        if (!q) {
-            sadd(s, p);
-            break;
-        }
-        sadd_n(s, p, (size_t)(q - p));
-        q++;
-        if (*q == '%') {
-            sadd_n(s, "%", 1);
-            p = q + 1;
-            continue;
-        }
-        int k = next++;
-        if (*q >= '1' && *q <= '9' && q[1] == '$') {
-            k = *q - '1';
-            q += 2;
-        }
-        const char *a = k < n ? args[k] : NULL;
-        sadd(s, a ? a : "(null)"); /* as glibc prints a null %s */
-        p = q + 1;
-    }
-    if (!s->p)
-        sadd_n(s, "", 0);
+    va_end(ap);
 }
 
 /* The scalars of a sequence joined by sep into s (emptied first), each
@@ -549,18 +536,20 @@ static void sec_needs(struct ctx *c)
     if (count(needs)) {
         table(c, 4, T(c, N_("Id")), T(c, N_("Need")), T(c, N_("Priority")), T(c, N_("Impact")));
         static const char *const keys[] = {"id", "description", "priority", "impact"};
+        struct fhint hint = {0};
         for (size_t i = 0; i < count(needs); i++) {
             const struct doc_node *f[4];
-            fields(at(needs, i), keys, 4, f);
+            fields(at(needs, i), keys, 4, f, &hint);
             row(c, 4, str_of(f[0]), str_of(f[1]), word(c, str_of(f[2])), str_of(f[3]));
         }
     }
     if (count(objs)) {
         render_heading(c->d, 2, T(c, N_("Objectives")));
         static const char *const keys[] = {"id", "description", "needs", "success_criteria"};
+        struct fhint hint = {0};
         for (size_t i = 0; i < count(objs); i++) {
             const struct doc_node *f[4];
-            fields(at(objs, i), keys, 4, f);
+            fields(at(objs, i), keys, 4, f, &hint);
             struct str *s = sreset(&c->s1);
             sep_add(s, " ", str_of(f[0]));
             sep_add(s, " \xc2\xb7 ", str_of(f[1]));
@@ -601,9 +590,10 @@ static void sec_services(struct ctx *c)
     render_heading(c->d, 1, T(c, N_("Services")));
     static const char *const keys[] = {"id",           "name",       "description", "deliverables",
                                        "out_of_scope", "objectives", "route"};
+    struct fhint hint = {0};
     for (size_t i = 0; i < count(sv); i++) {
         const struct doc_node *f[7];
-        fields(at(sv, i), keys, 7, f);
+        fields(at(sv, i), keys, 7, f, &hint);
         struct str *h = sreset(&c->s1);
         sep_add(h, " ", str_of(f[0]));
         sep_add(h, " \xc2\xb7 ", str_of(f[1]));
@@ -691,9 +681,10 @@ static void sec_levels(struct ctx *c)
     static const char *const keys[NKEYS] = {"id",         "name",   "service", "obligated", "indicator",
                                             "definition", "measurement", "target", "unit", "op",
                                             "window",     "clock",  "priority", "exclusions", "month"};
+    struct fhint hint = {0};
     for (size_t i = 0; i < count(sl); i++) {
         const struct doc_node *f[NKEYS];
-        fields(at(sl, i), keys, NKEYS, f);
+        fields(at(sl, i), keys, NKEYS, f, &hint);
         struct str *h = sreset(&c->s1);
         sep_add(h, " ", str_of(f[ID]));
         sep_add(h, " \xc2\xb7 ", str_of(f[NAME]));
@@ -840,9 +831,10 @@ static void obligations(struct ctx *c, const char *role, const char *title)
         return;
     render_heading(c->d, 2, title);
     static const char *const keys[] = {"id", "text"};
+    struct fhint hint = {0};
     for (size_t i = 0; i < count(ob); i++) {
         const struct doc_node *it = at(ob, i), *f[2];
-        fields(it, keys, 2, f);
+        fields(it, keys, 2, f, &hint);
         struct str *s = sreset(&c->s1);
         sep_add(s, " ", str_of(f[0]));
         const char *t = str_of(f[1]);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "src/calc.h"
@@ -217,6 +218,75 @@ static long long value(void)
     return v;
 }
 
+/* l10n_fill against snprintf: formats of text, %s (or %N$s, each of
+ * 1..n at least once) and %%, with arguments holding '%' themselves,
+ * accents, empty strings and NULL; and formats with other conversions,
+ * which it must refuse. */
+static void test_fill(void)
+{
+    static const char *const text[] = {"", "abc", " ", "\xc3\xa9", "\xe2\x80\x94", "(", ") ", ": ", "de "};
+    static const char *const argpool[] = {"x", "", "99,5 %", "%s", "%d %%", "Panader\xc3\xad" "a", "a b c", NULL};
+    size_t bad = 0, tried = 0, refused = 0;
+    for (int iter = 0; iter < 20000; iter++) {
+        size_t n = rnd() % 5;
+        const char *args[4] = {NULL, NULL, NULL, NULL};
+        for (size_t i = 0; i < n; i++)
+            args[i] = argpool[rnd() % (sizeof argpool / sizeof *argpool)];
+        bool positional = n > 0 && rnd() % 3 == 0;
+        char fmt[256];
+        size_t fl = 0;
+        size_t uses = positional ? n + rnd() % 3 : n; /* positional: 1..n, then repeats */
+        for (size_t u = 0; u <= uses; u++) {
+            const char *t = text[rnd() % (sizeof text / sizeof *text)];
+            fl += (size_t)snprintf(fmt + fl, sizeof fmt - fl, "%s%s", t, rnd() % 4 == 0 ? "%%" : "");
+            if (u == uses)
+                break;
+            if (positional)
+                fl += (size_t)snprintf(fmt + fl, sizeof fmt - fl, "%%%zu$s", u < n ? u + 1 : 1 + rnd() % n);
+            else
+                fl += (size_t)snprintf(fmt + fl, sizeof fmt - fl, "%%s");
+        }
+        /* glibc prints a null %s as "(null)"; pass the same to both */
+        char want[1024];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#pragma GCC diagnostic ignored "-Wformat-overflow"
+        snprintf(want, sizeof want, fmt, args[0] ? args[0] : "(null)", args[1] ? args[1] : "(null)",
+                 args[2] ? args[2] : "(null)", args[3] ? args[3] : "(null)");
+#pragma GCC diagnostic pop
+        char *got = NULL;
+        size_t len = 0, cap = 0, pre = 0;
+        /* appended after what is there */
+        if (rnd() % 2) {
+            got = malloc(8);
+            cap = 8;
+            memcpy(got, "pre", 4);
+            len = pre = 3;
+        }
+        tried++;
+        bool ok_ = l10n_fill(&got, &len, &cap, fmt, n, args);
+        const char *g = ok_ && got ? got + pre : "";
+        if (!ok_ || strcmp(g, want) != 0 || strlen(got) != len || (pre && strncmp(got, "pre", 3) != 0)) {
+            if (!bad)
+                printf("# format \"%s\" (%zu args): want \"%s\" got \"%s\"\n", fmt, n, want, ok_ ? g : "(refused)");
+            bad++;
+        }
+        free(got);
+    }
+    static const char *const others[] = {"%d", "%s %d", "%5s", "%-s", "%.3s", "abc %", "%ls", "%1$d", "%zu"};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        char *got = NULL;
+        size_t len = 0, cap = 0;
+        const char *args[1] = {"x"};
+        if (!l10n_fill(&got, &len, &cap, others[i], 1, args) && len == 0)
+            refused++;
+        free(got);
+    }
+    ok(bad == 0, "l10n_fill equals snprintf on %zu formats of %%s, %%N$s and %%%% (%zu differ)", tried, bad);
+    ok(refused == sizeof others / sizeof *others, "l10n_fill refuses formats with other conversions (%zu of %zu)",
+       refused, sizeof others / sizeof *others);
+}
+
 int main(void)
 {
     (void)skip_all; /* tap.h helper this test does not need */
@@ -275,6 +345,7 @@ int main(void)
     ok(bad[1] == 0, "l10n_percent equals the snprintf way on %zu values (%zu differ)", tried, bad[1]);
     ok(bad[2] == 0, "l10n_money equals the snprintf way on %zu values (%zu differ)", tried, bad[2]);
     ok(bad[3] == 0, "l10n_duration_words equals the snprintf way on %zu values (%zu differ)", tried, bad[3]);
+    test_fill();
     ok(bad[4] == 0, "l10n_duration_unit cuts its words as snprintf does on %zu values (%zu differ)", tried, bad[4]);
     return done_testing();
 }
