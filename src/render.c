@@ -367,6 +367,7 @@ struct tw {
     struct text_line *tl; /* scratch lines of text_wrap_into */
     size_t tlcap;
     struct out tmp;       /* scratch text */
+    size_t *kw, kwcap;    /* widths of a key/value list's keys */
     /* the left part of the page header (title cut and padded) for a page
      * number hrw columns wide */
     char *hleft;
@@ -510,14 +511,13 @@ static size_t rstrip_len(const char *s, size_t n)
 }
 
 /* Wrap text (len bytes) at cols - indent, the first line prefixed by first
- * (flen bytes, padded to indent), the others indented; each line without
- * its trailing spaces. */
+ * (flen bytes, fw columns, padded to indent), the others indented; each
+ * line without its trailing spaces. */
 static void tl_wrapped(struct tw *t, const char *text, size_t len, size_t indent, const char *first, size_t flen,
-                       int keep)
+                       size_t fw, int keep)
 {
     size_t cols = RENDER_TEXT_COLUMNS > indent ? RENDER_TEXT_COLUMNS - indent : 1;
     size_t n = tw_wrap(t, text, len, cols);
-    size_t fw = first ? width_n(first, flen) : 0;
     for (size_t i = 0; i < n; i++) {
         const char *pre = i == 0 ? first : NULL;
         int k = i == 0 ? keep : 0;
@@ -536,33 +536,6 @@ static void tl_wrapped(struct tw *t, const char *text, size_t len, size_t indent
         put_n(t->o, text + l->off, l->len);
         tw_end(t);
     }
-}
-
-/* The width of the widest word of s[0..n) (no NUL inside), words being
- * separated by spaces, newlines and tabs.  An ASCII word is as wide as it is
- * long; a word with other characters is measured. */
-static size_t max_word_width(const char *s, size_t n)
-{
-    size_t best = 0;
-    const char *p = s, *end = s + n;
-    while (p < end) {
-        size_t ww = 0;
-        const char *q = p;
-        while (q < end && *q != ' ' && *q != '\n' && *q != '\t') {
-            if ((unsigned char)*q >= 0x80) {
-                while (q < end && *q != ' ' && *q != '\n' && *q != '\t')
-                    q++;
-                ww = width_n(p, (size_t)(q - p));
-                break;
-            }
-            ww++;
-            q++;
-        }
-        if (ww > best)
-            best = ww;
-        p = q < end ? q + 1 : q;
-    }
-    return best;
 }
 
 /* Per column of a table: its lines in a row, kept between rows. */
@@ -588,7 +561,7 @@ static void text_table(struct tw *t, const struct block *b)
                 if (t->tl[i].cols > want[c])
                     want[c] = t->tl[i].cols;
             /* the longest word, capped, is the narrowest useful width */
-            size_t ww = max_word_width(cell, sl[r * nc + c]);
+            size_t ww = text_max_word_width(cell, sl[r * nc + c]);
             if (ww > minw[c])
                 minw[c] = ww > 16 ? 16 : ww;
         }
@@ -679,8 +652,12 @@ static void text_kv(struct tw *t, const struct block *b)
     const size_t *sl = BL(t->d, b);
     size_t keyw = 0;
     const size_t maxkey = 28;
+    /* each key's width, measured once */
+    size_t nk = b->n / 2;
+    t->kw = xgrow(t->kw, &t->kwcap, nk ? nk : 1, sizeof *t->kw);
     for (size_t i = 0; i + 1 < b->n; i += 2) {
         size_t kw = width_n(s[i], sl[i]) + 1;
+        t->kw[i / 2] = kw;
         if (kw > keyw && kw <= maxkey)
             keyw = kw;
     }
@@ -693,11 +670,14 @@ static void text_kv(struct tw *t, const struct block *b)
         t->tmp.p[t->tmp.len] = '\0';
         const char *key = t->tmp.p;
         size_t klen = t->tmp.len;
-        if (width_n(key, klen) > maxkey) {
-            tl_wrapped(t, key, klen, 0, NULL, 0, 1);
-            tl_wrapped(t, s[i + 1], sl[i + 1], ind, NULL, 0, 0);
+        /* the colon adds a column, as long as it cannot end a malformed
+         * sequence of the key's (it does not when the key ends in ASCII) */
+        size_t kw = sl[i] == 0 || (unsigned char)s[i][sl[i] - 1] < 0x80 ? t->kw[i / 2] : width_n(key, klen);
+        if (kw > maxkey) {
+            tl_wrapped(t, key, klen, 0, NULL, 0, 0, 1);
+            tl_wrapped(t, s[i + 1], sl[i + 1], ind, NULL, 0, 0, 0);
         } else {
-            tl_wrapped(t, s[i + 1], sl[i + 1], ind, key, klen, 0);
+            tl_wrapped(t, s[i + 1], sl[i + 1], ind, key, klen, kw, 0);
         }
     }
 }
@@ -753,7 +733,7 @@ static void text_emit(const struct render_doc *d, struct out *o)
             break;
         }
         case B_PARA:
-            tl_wrapped(t, s[0], sl[0], 0, NULL, 0, 0);
+            tl_wrapped(t, s[0], sl[0], 0, NULL, 0, 0, 0);
             tl_blank(t);
             break;
         case B_KV:
@@ -762,7 +742,7 @@ static void text_emit(const struct render_doc *d, struct out *o)
             break;
         case B_BULLETS:
             for (size_t k = 0; k < b->n; k++)
-                tl_wrapped(t, s[k], sl[k], 4, "  -", 3, 0);
+                tl_wrapped(t, s[k], sl[k], 4, "  -", 3, 3, 0);
             tl_blank(t);
             break;
         case B_TABLE:
@@ -770,14 +750,14 @@ static void text_emit(const struct render_doc *d, struct out *o)
             tl_blank(t);
             break;
         case B_CHECK:
-            tl_wrapped(t, s[0], sl[0], 4, b->checked ? "[x]" : "[ ]", 3, 1);
+            tl_wrapped(t, s[0], sl[0], 4, b->checked ? "[x]" : "[ ]", 3, 3, 1);
             if (s[1])
-                tl_wrapped(t, s[1], sl[1], 4, NULL, 0, 0);
+                tl_wrapped(t, s[1], sl[1], 4, NULL, 0, 0, 0);
             if (i + 1 >= d->n || (d->b[i + 1].kind != B_ANSWER && d->b[i + 1].kind != B_LINES))
                 tl_blank(t);
             break;
         case B_ANSWER:
-            tl_wrapped(t, s[0], sl[0], 4, "  >", 3, 0);
+            tl_wrapped(t, s[0], sl[0], 4, "  >", 3, 3, 0);
             tl_blank(t);
             break;
         case B_LINES:
@@ -806,7 +786,7 @@ static void text_emit(const struct render_doc *d, struct out *o)
                 put_n(&t->tmp, s[1] ? s[1] : s[2], s[1] ? sl[1] : sl[2]);
             }
             put_c(&t->tmp, '\0');
-            tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 4);
+            tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 0, 4);
             t->tmp.len = 0;
             put(&t->tmp, tr(d, N_("Date")));
             PUTS(&t->tmp, ": ");
@@ -815,7 +795,7 @@ static void text_emit(const struct render_doc *d, struct out *o)
             else
                 PUTS(&t->tmp, "____________");
             put_c(&t->tmp, '\0');
-            tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 0);
+            tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 0, 0);
             tl_blank(t);
             break;
         }
@@ -836,6 +816,7 @@ static void text_emit(const struct render_doc *d, struct out *o)
     free(t->pend);
     free(t->tl);
     free(t->tmp.p);
+    free(t->kw);
     free(t->hleft);
 }
 

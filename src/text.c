@@ -198,6 +198,37 @@ size_t text_width_n_general(const char *s, size_t n)
 
 size_t text_width(const char *s) { return text_width_n(s, strlen(s)); }
 
+size_t text_max_word_width(const char *s, size_t n)
+{
+    /* an ASCII word is as wide as it is long, a word of ASCII and two-byte
+     * U+0080..U+02FF as text_width_n's fast path counts it; any other word
+     * is measured by text_width_n */
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    size_t best = 0;
+    while (p < end) {
+        const unsigned char *q = p;
+        size_t ww = 0;
+        while (q < end && *q != ' ' && *q != '\n' && *q != '\t') {
+            if (*q > 0 && *q < 0x80) {
+                ww++;
+                q++;
+            } else if (q + 1 < end && TWO_BYTE_FAST(q[0], q[1])) {
+                ww += TWO_BYTE_WIDTH(q[0], q[1]);
+                q += 2;
+            } else {
+                while (q < end && *q != ' ' && *q != '\n' && *q != '\t')
+                    q++;
+                ww = text_width_n((const char *)p, (size_t)(q - p));
+                break;
+            }
+        }
+        if (ww > best)
+            best = ww;
+        p = q < end ? q + 1 : q;
+    }
+    return best;
+}
+
 /* ---- normalisation ---------------------------------------------------- */
 
 static char *normalize_n(uninorm_t form, const char *s, size_t n, size_t *out_len)
@@ -577,8 +608,10 @@ static size_t wrap_all(bool general, const char *s, size_t n, size_t first_width
     for (;;) {
         const char *nl = memchr(s + ps, '\n', n - ps);
         size_t pe = nl ? (size_t)(nl - s) : n;
-        (general ? wrap_para_general : wrap_para)(&L, s, ps, pe, nl ? pe + 1 : n, nl != NULL, first_width,
-                                                   width);
+        if (general)
+            wrap_para_general(&L, s, ps, pe, nl ? pe + 1 : n, nl != NULL, first_width, width);
+        else
+            wrap_para(&L, s, ps, pe, nl ? pe + 1 : n, nl != NULL, first_width, width);
         if (nl == NULL)
             break;
         ps = pe + 1;

@@ -62,6 +62,9 @@ size_t text_count_chars(const char *s, size_t len);
  * counted like any control character (1): measure single lines. */
 size_t text_width(const char *s);
 size_t text_width_n(const char *s, size_t n);
+/* The display columns of the widest word of s[0..n), words being separated
+ * by spaces, newlines and tabs: the largest text_width_n of a word. */
+size_t text_max_word_width(const char *s, size_t n);
 
 /* ---- normalisation ---------------------------------------------------- */
 

@@ -90,6 +90,49 @@ static void test_width_random_bytes(void)
        bad, (unsigned long long)bad_seed);
 }
 
+/* The widest word, the general way: split at spaces, newlines and tabs,
+ * each word measured by text_width_n_general. */
+static size_t ref_max_word(const char *s, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = i;
+        while (k < n && s[k] != ' ' && s[k] != '\n' && s[k] != '\t')
+            k++;
+        size_t w = text_width_n_general(s + i, k - i);
+        if (w > best)
+            best = w;
+        i = k < n ? k + 1 : k;
+    }
+    return best;
+}
+
+static void test_max_word_random(void)
+{
+    static const char *const pieces[] = {
+        "abc", "a", " ", "  ", "\n", "\t", "", "\xC2\xAD", "\xC2\x80", "\xC3\xA9", "\xCB\xBF", "\xCC\x81",
+        "\xC3", "\x80", "\xE6\xBC\xA2", "\xF0\x9F\x98\x80", "\xE2\x82", "x\xC3\xB1o", "12345678901234567890",
+    };
+    size_t npieces = sizeof pieces / sizeof *pieces;
+    size_t bad = 0;
+    char buf[256];
+    for (int iter = 0; iter < 20000; iter++) {
+        size_t n = 0, k = 1 + rnd_below(16);
+        for (size_t i = 0; i < k; i++) {
+            const char *p = pieces[rnd_below(npieces)];
+            size_t l = *p ? strlen(p) : 1; /* "" stands for one NUL byte */
+            if (n + l > sizeof buf)
+                break;
+            memcpy(buf + n, p, l);
+            n += l;
+        }
+        if (text_max_word_width(buf, n) != ref_max_word(buf, n) && !bad++)
+            printf("# max word width differs on \"%.*s\"\n", (int)n, buf);
+    }
+    ok(bad == 0, "text_max_word_width equals the general widths of the words on 20000 random strings (%zu differ)",
+       bad);
+}
+
 /* ---- wrapping ---- */
 
 /* Compare the fast and the general wrapping of s[0..n); on a difference
@@ -322,6 +365,7 @@ int main(void)
     (void)skip_all; /* tap.h helper this test does not need */
     test_width_every_code_point();
     test_width_random_bytes();
+    test_max_word_random();
     test_wrap_random(false, 30000);
     test_wrap_random(true, 30000);
     test_wrap_pairs();
