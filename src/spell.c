@@ -2,10 +2,16 @@
 #include "config.h"
 
 #include <dirent.h>
+#ifdef PACTA_HUNSPELL_SONAME
+#include <dlfcn.h>
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <hunspell.h>
 #include <iconv.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,6 +95,72 @@ static void strset_clear(struct strset *set)
         free(set->slot[i]);
     free(set->slot);
     memset(set, 0, sizeof *set);
+}
+
+/* ---- hunspell, opened when first needed -------------------------------- */
+
+/* libhunspell is C++: linked into pacta, it makes the dynamic loader map
+ * and relocate the C++ runtime (libstdc++, libgcc_s, libm) before main(),
+ * about 2 ms of every start of pacta (and 3 million instructions), a
+ * quarter of the editor's first screen (bench/, row 5), for every command
+ * even when no word is ever checked.  When configure found the library's
+ * soname (PACTA_HUNSPELL_SONAME), pacta is not linked with it: the library
+ * is opened with dlopen the first time a dictionary is opened - in the
+ * editor, on the thread that loads the dictionary (spell_load_start).  The
+ * functions called are the same ones either way, so every verdict and
+ * suggestion is the same. */
+static struct {
+    __typeof__(Hunspell_create) *create;
+    __typeof__(Hunspell_destroy) *destroy;
+    __typeof__(Hunspell_spell) *spell;
+    __typeof__(Hunspell_get_dic_encoding) *get_dic_encoding;
+    __typeof__(Hunspell_suggest) *suggest;
+    __typeof__(Hunspell_free_list) *free_list;
+    __typeof__(Hunspell_add) *add;
+} hs;
+static pthread_once_t hs_once = PTHREAD_ONCE_INIT;
+
+static void hs_resolve(void)
+{
+#ifdef PACTA_HUNSPELL_SONAME
+    void *lib = dlopen(PACTA_HUNSPELL_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+        return;
+    /* Through void ** because ISO C has no cast from void * to a function
+     * pointer; POSIX guarantees the representation. */
+    const struct {
+        const char *name;
+        void **fn;
+    } syms[] = {
+        {"Hunspell_create", (void **)&hs.create},
+        {"Hunspell_destroy", (void **)&hs.destroy},
+        {"Hunspell_spell", (void **)&hs.spell},
+        {"Hunspell_get_dic_encoding", (void **)&hs.get_dic_encoding},
+        {"Hunspell_suggest", (void **)&hs.suggest},
+        {"Hunspell_free_list", (void **)&hs.free_list},
+        {"Hunspell_add", (void **)&hs.add},
+    };
+    for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++)
+        if (!(*syms[i].fn = dlsym(lib, syms[i].name))) {
+            memset(&hs, 0, sizeof hs);
+            return; /* the library stays open: it may be in use elsewhere */
+        }
+#else
+    hs.create = Hunspell_create;
+    hs.destroy = Hunspell_destroy;
+    hs.spell = Hunspell_spell;
+    hs.get_dic_encoding = Hunspell_get_dic_encoding;
+    hs.suggest = Hunspell_suggest;
+    hs.free_list = Hunspell_free_list;
+    hs.add = Hunspell_add;
+#endif
+}
+
+/* Is hunspell there?  Any thread; the first call opens the library. */
+static bool hs_ready(void)
+{
+    pthread_once(&hs_once, hs_resolve);
+    return hs.create != NULL;
 }
 
 /* ---- the speller -------------------------------------------------------- */
@@ -234,11 +306,10 @@ static bool is_utf8_name(const char *enc)
     return !enc || !*enc || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
 }
 
-static void personal_load(struct spell *sp)
+/* Add the personal dictionary at path (NULL: none) to sp. */
+static void personal_load(struct spell *sp, const char *path)
 {
-    char *path = spell_personal_path();
-    FILE *f = fopen(path, "r");
-    free(path);
+    FILE *f = path ? fopen(path, "r") : NULL;
     if (!f)
         return;
     char *line = NULL;
@@ -253,7 +324,7 @@ static void personal_load(struct spell *sp)
         strset_put(&sp->personal, w);
         char *d = to_dic(sp, w);
         if (d)
-            Hunspell_add(sp->h, d);
+            hs.add(sp->h, d);
         free(d);
         free(w);
     }
@@ -271,41 +342,99 @@ static char *dict_name_of(const char *dic)
     return xstrndup(b, n);
 }
 
-struct spell *spell_open(const char *aff, const char *dic, struct err *e)
+/* Why opening failed.  open_files may run on the loader's thread, where
+ * nothing is translated or formatted with strerror (gettext reads the
+ * environment, strerror may use a static buffer): it only records what
+ * happened, and open_error writes the message on the caller's thread. */
+struct open_fail {
+    enum { OF_READ, OF_NOT_REGULAR, OF_LIBRARY, OF_LOAD, OF_ENCODING } kind;
+    int errnum;       /* OF_READ */
+    const char *file; /* the aff or dic name given */
+    char *enc;        /* OF_ENCODING: the dictionary's encoding (malloc'd) */
+};
+
+/* Load the dictionary aff/dic and the personal dictionary at personal
+ * (NULL: none).  Touches no global state but hunspell's one-time opening,
+ * so it can run on any thread. */
+static struct spell *open_files(const char *aff, const char *dic, const char *personal, struct open_fail *f)
 {
-    err_clear(e);
+    memset(f, 0, sizeof *f);
     for (int i = 0; i < 2; i++) {
-        const char *f = i ? dic : aff;
+        const char *fn = i ? dic : aff;
         struct stat st;
-        if (stat(f, &st) < 0 || (S_ISREG(st.st_mode) && access(f, R_OK) < 0)) {
-            err_set(e, f, 0, 0, _("cannot read the dictionary file: %s"), strerror(errno));
+        if (stat(fn, &st) < 0 || (S_ISREG(st.st_mode) && access(fn, R_OK) < 0)) {
+            *f = (struct open_fail){OF_READ, errno, fn, NULL};
             return NULL;
         }
         if (!S_ISREG(st.st_mode)) {
-            err_set(e, f, 0, 0, "%s", _("the dictionary file is not a regular file"));
+            *f = (struct open_fail){OF_NOT_REGULAR, 0, fn, NULL};
             return NULL;
         }
     }
+    if (!hs_ready()) {
+        *f = (struct open_fail){OF_LIBRARY, 0, dic, NULL};
+        return NULL;
+    }
     struct spell *sp = xcalloc(1, sizeof *sp);
-    sp->h = Hunspell_create(aff, dic);
+    sp->h = hs.create(aff, dic);
     if (!sp->h) {
         free(sp);
-        err_set(e, dic, 0, 0, "%s", _("cannot load the dictionary"));
+        *f = (struct open_fail){OF_LOAD, 0, dic, NULL};
         return NULL;
     }
     sp->name = dict_name_of(dic);
     sp->to_dic = sp->from_dic = (iconv_t)-1;
-    const char *enc = Hunspell_get_dic_encoding(sp->h);
+    const char *enc = hs.get_dic_encoding(sp->h);
     if (!is_utf8_name(enc)) {
         sp->to_dic = iconv_open(enc, "UTF-8");
         sp->from_dic = iconv_open("UTF-8", enc);
         if (sp->to_dic == (iconv_t)-1 || sp->from_dic == (iconv_t)-1) {
-            err_set(e, aff, 0, 0, _("the dictionary's encoding %s is not supported"), enc);
+            *f = (struct open_fail){OF_ENCODING, 0, aff, xstrdup(enc)};
             spell_close(sp);
             return NULL;
         }
     }
-    personal_load(sp);
+    personal_load(sp, personal);
+    return sp;
+}
+
+/* The message for f (on the caller's thread); frees what f holds. */
+static void open_error(struct open_fail *f, struct err *e)
+{
+    switch (f->kind) {
+    case OF_READ:
+        err_set(e, f->file, 0, 0, _("cannot read the dictionary file: %s"), strerror(f->errnum));
+        break;
+    case OF_NOT_REGULAR:
+        err_set(e, f->file, 0, 0, "%s", _("the dictionary file is not a regular file"));
+        break;
+    case OF_LIBRARY:
+#ifdef PACTA_HUNSPELL_SONAME
+        err_set(e, PACTA_HUNSPELL_SONAME, 0, 0, "%s", _("cannot load the dictionary"));
+#else
+        err_set(e, f->file, 0, 0, "%s", _("cannot load the dictionary"));
+#endif
+        break;
+    case OF_LOAD:
+        err_set(e, f->file, 0, 0, "%s", _("cannot load the dictionary"));
+        break;
+    case OF_ENCODING:
+        err_set(e, f->file, 0, 0, _("the dictionary's encoding %s is not supported"), f->enc);
+        break;
+    }
+    free(f->enc);
+    f->enc = NULL;
+}
+
+struct spell *spell_open(const char *aff, const char *dic, struct err *e)
+{
+    err_clear(e);
+    char *personal = spell_personal_path();
+    struct open_fail f;
+    struct spell *sp = open_files(aff, dic, personal, &f);
+    free(personal);
+    if (!sp)
+        open_error(&f, e);
     return sp;
 }
 
@@ -314,7 +443,7 @@ void spell_close(struct spell *sp)
     if (!sp)
         return;
     if (sp->h)
-        Hunspell_destroy(sp->h);
+        hs.destroy(sp->h);
     if (sp->to_dic != (iconv_t)-1)
         iconv_close(sp->to_dic);
     if (sp->from_dic != (iconv_t)-1)
@@ -530,6 +659,96 @@ struct spell *spell_open_lang(const char *lang, const char *override, struct err
     return sp;
 }
 
+/* ---- loading in the background ------------------------------------------ */
+
+struct spell_loader {
+    pthread_t thread;
+    bool threaded;          /* thread runs (or ran) loader_run */
+    int pipe[2];            /* loader_run writes one byte when done; -1: none */
+    bool chosen;            /* spell_dict_for_lang found the files */
+    struct err choose_err;  /* else why not */
+    char *aff, *dic, *personal;
+    /* Written by the worker before its byte, read after pthread_join. */
+    struct spell *sp;
+    struct open_fail fail;
+};
+
+static void *loader_run(void *arg)
+{
+    struct spell_loader *ld = arg;
+    ld->sp = open_files(ld->aff, ld->dic, ld->personal, &ld->fail);
+    if (ld->pipe[1] >= 0) {
+        char b = 1;
+        while (write(ld->pipe[1], &b, 1) < 0 && errno == EINTR)
+            ;
+    }
+    return NULL;
+}
+
+struct spell_loader *spell_load_start(const char *lang, const char *override)
+{
+    struct spell_loader *ld = xcalloc(1, sizeof *ld);
+    if (pipe2(ld->pipe, O_CLOEXEC) < 0)
+        ld->pipe[0] = ld->pipe[1] = -1;
+    /* Everything that reads the environment happens here, on the
+     * caller's thread: the worker only opens the files it is given. */
+    if (spell_dict_for_lang(lang, override, &ld->aff, &ld->dic, &ld->choose_err) < 0) {
+        if (ld->pipe[1] >= 0) {
+            char b = 1;
+            while (write(ld->pipe[1], &b, 1) < 0 && errno == EINTR)
+                ;
+        }
+        return ld;
+    }
+    ld->chosen = true;
+    ld->personal = spell_personal_path();
+    if (ld->pipe[0] >= 0) {
+        /* The worker blocks every signal, so that SIGWINCH, SIGTERM and
+         * the others keep interrupting the main thread's wait for a key. */
+        sigset_t all, old;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, &old);
+        ld->threaded = pthread_create(&ld->thread, NULL, loader_run, ld) == 0;
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    }
+    if (!ld->threaded)
+        loader_run(ld); /* no thread or no pipe: load at once */
+    return ld;
+}
+
+int spell_load_fd(const struct spell_loader *ld)
+{
+    return ld->pipe[0];
+}
+
+bool spell_load_done(const struct spell_loader *ld)
+{
+    if (ld->pipe[0] < 0)
+        return true;
+    struct pollfd p = {ld->pipe[0], POLLIN, 0};
+    return poll(&p, 1, 0) > 0;
+}
+
+struct spell *spell_load_finish(struct spell_loader *ld, struct err *e)
+{
+    if (ld->threaded)
+        pthread_join(ld->thread, NULL);
+    err_clear(e);
+    struct spell *sp = NULL;
+    if (!ld->chosen)
+        *e = ld->choose_err;
+    else if (!(sp = ld->sp))
+        open_error(&ld->fail, e);
+    for (int i = 0; i < 2; i++)
+        if (ld->pipe[i] >= 0)
+            close(ld->pipe[i]);
+    free(ld->aff);
+    free(ld->dic);
+    free(ld->personal);
+    free(ld);
+    return sp;
+}
+
 /* ---- tokenising --------------------------------------------------------- */
 
 static bool is_word_cp(ucs4_t c)
@@ -677,7 +896,7 @@ static bool in_lists(const struct spell *sp, const char *w)
 static bool hun_spell(struct spell *sp, const char *w)
 {
     char *d = to_dic(sp, w);
-    bool ok = d && Hunspell_spell(sp->h, d) != 0;
+    bool ok = d && hs.spell(sp->h, d) != 0;
     free(d);
     if (!ok && strstr(w, "\xE2\x80\x99")) { /* l’amour -> l'amour */
         char *a = xmalloc(strlen(w) + 1), *o = a;
@@ -689,7 +908,7 @@ static bool hun_spell(struct spell *sp, const char *w)
                 *o++ = *s++;
         *o = '\0';
         d = to_dic(sp, a);
-        ok = d && Hunspell_spell(sp->h, d) != 0;
+        ok = d && hs.spell(sp->h, d) != 0;
         free(d);
         free(a);
     }
@@ -800,7 +1019,7 @@ static char **suggest_all(struct spell *sp, const char *w)
     if (!d)
         return out;
     char **sl = NULL;
-    int k = Hunspell_suggest(sp->h, &sl, d);
+    int k = hs.suggest(sp->h, &sl, d);
     free(d);
     out = xrealloc(out, ((size_t)(k > 0 ? k : 0) + 1) * sizeof *out);
     for (int i = 0; i < k; i++) {
@@ -810,7 +1029,7 @@ static char **suggest_all(struct spell *sp, const char *w)
     }
     out[n] = NULL;
     if (sl)
-        Hunspell_free_list(sp->h, &sl, k);
+        hs.free_list(sp->h, &sl, k);
     return out;
 }
 
@@ -938,7 +1157,7 @@ int spell_personal_add(struct spell *sp, const char *word, struct err *e)
     strset_put(&sp->personal, w);
     char *d = to_dic(sp, w);
     if (d)
-        Hunspell_add(sp->h, d);
+        hs.add(sp->h, d);
     free(d);
     strset_clear(&sp->bad); /* some verdicts may have changed */
     sugg_clear(sp);         /* and suggestions too */

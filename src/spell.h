@@ -5,9 +5,13 @@
  * personal dictionary ($XDG_DATA_HOME/pacta/dictionary.txt, default
  * ~/.local/share/pacta/dictionary.txt, one word a line).
  *
- * Loading a dictionary takes tens of milliseconds: a screen calls spell_open
- * after its first draw.  Checking is cheap afterwards: every word hunspell
- * has judged is remembered in a set of correct and a set of wrong words.
+ * Loading a dictionary takes tens of milliseconds: a screen loads it in the
+ * background (spell_load_start) and draws meanwhile.  Checking is cheap
+ * afterwards: every word hunspell has judged is remembered in a set of
+ * correct and a set of wrong words.
+ *
+ * hunspell itself is opened with dlopen the first time a dictionary is
+ * opened, when configure found its soname (see spell.c).
  *
  * Text is UTF-8.  Offsets are bytes into the text as given (so a screen can
  * underline by position); each word is normalised to NFC before it is
@@ -48,6 +52,24 @@ struct spell *spell_open(const char *aff, const char *dic, struct err *e);
 /* spell_dict_for_lang + spell_open. */
 struct spell *spell_open_lang(const char *lang, const char *override, struct err *e);
 void spell_close(struct spell *sp);
+
+/* Loading in the background.  Opening a dictionary reads and indexes a few
+ * megabytes (es_ES: about 200 million instructions, 65 ms), so a screen
+ * starts it at once and draws meanwhile.  spell_load_start chooses the
+ * files like spell_open_lang, on the calling thread (it reads the
+ * environment), and opens them on a thread of its own (one that blocks
+ * every signal); without threads it opens them at once.  spell_load_fd is
+ * a file descriptor that becomes readable when the loading has ended (-1
+ * when it ended before spell_load_start returned); spell_load_done says
+ * the same without waiting.  spell_load_finish waits for the end if need
+ * be, frees the loader and returns exactly what spell_open_lang would
+ * have: the speller, or NULL with e filled.  Every loader must be finished
+ * exactly once, by the thread that started it. */
+struct spell_loader;
+struct spell_loader *spell_load_start(const char *lang, const char *override);
+int spell_load_fd(const struct spell_loader *ld);
+bool spell_load_done(const struct spell_loader *ld);
+struct spell *spell_load_finish(struct spell_loader *ld, struct err *e);
 
 /* The dictionary's name as found ("es_ES"), for status lines. */
 const char *spell_dict_name(const struct spell *sp);
