@@ -134,10 +134,14 @@ struct app {
     char lang[16]; /* the screen language, for numbers and figures */
     struct findings findings;
     bool findings_stale;
-    /* Spelling: loaded after the first screen is drawn (spell_load). */
+    /* Spelling: the dictionary loads on a worker thread once the first
+     * screen is out (spell_request); the loop takes it when it is ready
+     * (spell_take). */
     struct spell *sp;
+    struct spell_loader *spell_ld; /* loading, not taken yet */
     bool spell_tried;
-    char spell_lang[16]; /* the metadata.language the speller was loaded for */
+    char *spell_lang; /* the metadata.language the speller is for */
+    bool spell_shown; /* headless: the first screen was drawn again with it */
     const char *dict;    /* --dict NAME, or NULL */
     /* The lock on the file being edited (fileio_lock). */
     struct fileio_lock lock;
@@ -2176,9 +2180,11 @@ static int do_save(void)
 /* Spelling                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Load the dictionary of metadata.language (again when it changed).  Called
- * by the loop after a screen has been drawn, never before the first. */
-static void spell_load(void)
+/* Start loading the dictionary of metadata.language in the background,
+ * again when the language changed (the old speller goes at once: its marks
+ * would be wrong).  Called by the loop once the first screen is out, and
+ * before every later key. */
+static void spell_request(void)
 {
     const char *lang = doc_get_str(A.root, "metadata.language");
     if (!lang || !*lang)
@@ -2186,16 +2192,40 @@ static void spell_load(void)
     if (A.spell_tried && strcmp(lang, A.spell_lang) == 0)
         return;
     A.spell_tried = true;
-    snprintf(A.spell_lang, sizeof A.spell_lang, "%s", lang);
+    free(A.spell_lang);
+    A.spell_lang = xstrdup(lang);
+    if (A.spell_ld) {
+        struct err e;
+        spell_close(spell_load_finish(A.spell_ld, &e));
+        A.spell_ld = NULL;
+    }
     spell_close(A.sp);
+    A.sp = NULL;
+    A.spell_ld = spell_load_start(lang, A.dict);
+}
+
+/* Take the loaded dictionary, waiting for it if need be (F7 before it is
+ * ready waits; the headless driver waits where the dictionary used to be
+ * loaded, so that its screens stay the same). */
+static void spell_take(void)
+{
+    if (!A.spell_ld)
+        return;
     struct err e;
-    err_clear(&e);
-    A.sp = spell_open_lang(lang, A.dict, &e);
+    A.sp = spell_load_finish(A.spell_ld, &e);
+    A.spell_ld = NULL;
     if (A.sp)
         spell_doc_ignore_set(A.sp, A.root);
     else
         set_msg(THEME_WARNING, _("No spelling dictionary for the language \"%s\": misspelt words are not marked."),
-                lang);
+                A.spell_lang);
+}
+
+/* Make sure the dictionary of the current language is loaded (waiting). */
+static void spell_load(void)
+{
+    spell_request();
+    spell_take();
 }
 
 /* The choices of the spelling dialog, in the order of its buttons. */
@@ -4256,6 +4286,21 @@ static void ask_lock(void)
     }
 }
 
+/* Finish a dictionary still loading and close the speller. */
+static void spell_end(void)
+{
+    if (A.spell_ld) {
+        struct err e;
+        spell_close(spell_load_finish(A.spell_ld, &e));
+        A.spell_ld = NULL;
+    }
+    spell_close(A.sp);
+    A.sp = NULL;
+    A.spell_tried = false;
+    free(A.spell_lang);
+    A.spell_lang = NULL;
+}
+
 static int run(void)
 {
     struct err e;
@@ -4264,10 +4309,12 @@ static int run(void)
         char m[2200];
         err_format(&e, m, sizeof m);
         fprintf(stderr, _("pacta: cannot read the wizard's steps: %s\n"), m);
+        spell_end();
         return 70;
     }
     if (term_start() != 0) {
         forms_free(&A.forms);
+        spell_end();
         return 64;
     }
     theme_init();
@@ -4281,30 +4328,43 @@ static int run(void)
         offer_recovery();
     const char *delay = getenv("PACTA_RECOVER_DELAY_MS");
     int idle_ms = delay && *delay ? atoi(delay) : 3000;
-    /* Loading a dictionary takes a few hundred milliseconds: it waits until
-     * the first screen is out and no key is pending (an idle poll of 1 ms),
-     * so pacta answers the first keys at once.  Headless runs have no idle
-     * time: there it loads after the first screen is drawn. */
-    term_idle_timeout(term_headless() ? idle_ms : 1);
+    term_idle_timeout(idle_ms);
     int status = 0;
     while (!A.quit) {
         erase();
         draw_all();
-        if (A.spell_tried)
+        if (term_headless()) {
+            /* The script has no time in it: the dictionary is loaded
+             * where it always was, after the first screen is drawn (which
+             * is drawn again with it) and before each later frame's key. */
             spell_load(); /* again only when metadata.language changed */
-        else if (term_headless()) {
-            spell_load();
-            erase();
-            draw_all();
+            if (!A.spell_shown) {
+                A.spell_shown = true;
+                erase();
+                draw_all();
+            }
         }
         shift_field();
-        struct term_key k = term_key();
+        if (!term_headless()) {
+            /* The dictionary loads on a worker thread (spell_request),
+             * started once the first screen is out: started before it,
+             * the thread's work (mapping hunspell and the C++ runtime,
+             * allocating megabytes) made the first screen 40% slower, at
+             * any priority (bench/ptybench.py first, a 10-item agreement:
+             * 10.4 -> 14.7 ms) and the marks no sooner. */
+            if (!A.spell_tried)
+                refresh();
+            spell_request(); /* again only when metadata.language changed */
+        }
+        /* While the dictionary loads, the loop also wakes up when it is
+         * ready, to draw the marks; keys come first and are answered at
+         * once, without waiting for it. */
+        struct term_key k = A.spell_ld ? term_key_wake(spell_load_fd(A.spell_ld)) : term_key();
+        if (k.fn && k.code == TERM_WAKE) {
+            spell_take();
+            continue;
+        }
         if (k.fn && k.code == TERM_IDLE) {
-            if (!A.spell_tried) {
-                spell_load();
-                term_idle_timeout(idle_ms);
-                continue;
-            }
             /* A few seconds without a key: keep what was typed. */
             if (A.recover_pending)
                 save_recovery();
@@ -4335,9 +4395,8 @@ static int run(void)
     forms_free(&A.forms);
     findings_free(&A.findings);
     ed_free(&A.ed);
-    spell_close(A.sp);
-    A.sp = NULL;
-    A.spell_tried = false;
+    spell_end();
+    A.spell_shown = false;
     free(A.recover_path);
     A.recover_path = NULL;
     for (size_t i = 0; i < A.nvisited; i++)

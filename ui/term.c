@@ -4,10 +4,12 @@
 #include <curses.h>
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 #include <wchar.h>
@@ -433,6 +435,15 @@ static struct term_key script_key(void)
     return k;
 }
 
+static struct term_key key_of(int r, wint_t wc)
+{
+    if (r == KEY_CODE_YES)
+        return (struct term_key){true, (int)wc};
+    if (wc == 127 || wc == 8)
+        return (struct term_key){true, KEY_BACKSPACE};
+    return (struct term_key){false, (int)wc};
+}
+
 struct term_key term_key(void)
 {
     refresh();
@@ -450,10 +461,51 @@ struct term_key term_key(void)
                 return (struct term_key){true, TERM_IDLE};
             continue;
         }
-        if (r == KEY_CODE_YES)
-            return (struct term_key){true, (int)wc};
-        if (wc == 127 || wc == 8)
-            return (struct term_key){true, KEY_BACKSPACE};
-        return (struct term_key){false, (int)wc};
+        return key_of(r, wc);
+    }
+}
+
+/* curses waits for keys in poll() on the terminal alone.  To wake up for
+ * fd as well, ask curses for a key without waiting (it may hold keys it
+ * has read already, or complete an escape sequence within ESCDELAY), then
+ * wait here for the terminal or fd, and ask again when the terminal has
+ * something.  Signals (SIGWINCH, SIGTERM) interrupt poll() as they
+ * interrupt curses' own wait.  Used only while a dictionary loads; the
+ * rest of the time term_key waits in curses as always. */
+struct term_key term_key_wake(int fd)
+{
+    if (fd < 0 || script)
+        return term_key();
+    refresh();
+    if (interrupted)
+        return (struct term_key){true, TERM_INTR};
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {
+        wint_t wc;
+        timeout(0);
+        int r = get_wch(&wc);
+        timeout(idle_ms);
+        if (interrupted)
+            return (struct term_key){true, TERM_INTR};
+        if (r != ERR)
+            return key_of(r, wc);
+        int wait = -1;
+        if (idle_ms >= 0) {
+            struct timespec t;
+            clock_gettime(CLOCK_MONOTONIC, &t);
+            long long gone = (t.tv_sec - t0.tv_sec) * 1000LL + (t.tv_nsec - t0.tv_nsec) / 1000000;
+            if (gone >= idle_ms)
+                return (struct term_key){true, TERM_IDLE};
+            wait = idle_ms - (int)gone;
+        }
+        struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {fd, POLLIN, 0}};
+        int n = poll(p, 2, wait);
+        if (interrupted)
+            return (struct term_key){true, TERM_INTR};
+        if (n > 0 && (p[1].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)))
+            return (struct term_key){true, TERM_WAKE};
+        if (n > 0 && (p[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
+            return term_key(); /* the terminal is gone: as always */
     }
 }

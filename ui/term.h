@@ -40,6 +40,7 @@ struct term_key {
 #define TERM_EOF (-2)   /* with fn: the script ended */
 #define TERM_INTR (-3)  /* with fn: a termination signal arrived */
 #define TERM_IDLE (-4)  /* with fn: no key within the idle timeout */
+#define TERM_WAKE (-5)  /* with fn: term_key_wake's descriptor is readable */
 
 /* Open the screen (real or headless).  Returns 0, or -1 with a message on
  * stderr when there is no usable terminal (exit status 64 then). */
@@ -48,6 +49,10 @@ void term_stop(void);
 bool term_headless(void);
 /* Refresh the screen and return the next key. */
 struct term_key term_key(void);
+/* term_key, but also return TERM_WAKE as soon as fd is readable (the end
+ * of work done on another thread), keys first.  With fd < 0, or headless
+ * (whose script has no time in it), it is term_key. */
+struct term_key term_key_wake(int fd);
 /* The position of the last KEY_MOUSE click. */
 bool term_mouse(int *y, int *x);
 /* Number of failed :assert/:refute lines so far. */
