@@ -1,8 +1,9 @@
 /* forms.c - the wizard's steps, one YAML file each in forms/ (see src/forms.h).
  *
- * Each step file is parsed by sla_yaml_load_buffer into a doc tree and then
- * interpreted here: every key is checked, and every mistake names the file,
- * the line and column of the offending node and the field's path.  The
+ * Each step file is read into a doc tree (by the reader below, else by
+ * sla_yaml_load_buffer) and then interpreted here: every key is checked,
+ * and every mistake names the file, the line and column of the offending
+ * node and the field's path.  The
  * shape of a step file is described at the top of forms/01-parties.yaml and
  * in doc/forms.md. */
 #include "config.h"
@@ -10,11 +11,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "src/forms.h"
 #include "src/i18n.h"
@@ -437,13 +440,638 @@ static int parse_step(struct ctx *c, const struct doc_node *root, struct forms_s
     return parse_fields(c, p, where, "", &s->fields, &s->nfields);
 }
 
+/* ---- the step files' own reader --------------------------------------- */
+
+/* Every start of the editor reads the ten embedded step files, 31 KB of
+ * YAML.  Through libyaml and sla_yaml_load_buffer that took 6.7 million
+ * instructions, more than half of everything pacta did before its first
+ * screen (bench/, row 5).  The step files use a small part of YAML, and
+ * this reader handles exactly that part, building the same tree at a few
+ * instructions a byte:
+ *
+ *   - block mappings whose keys are words ([A-Za-z0-9_]), block sequences
+ *     ("- " items, a mapping may start on the item's line, a sequence may
+ *     stand at its key's indentation);
+ *   - scalars on one line: plain, "double-quoted" (escapes \" \\ \n \t
+ *     only), 'single-quoted'; literal blocks "|" (clip, indentation found
+ *     from the first line);
+ *   - flow sequences [a, "b"] and flow mappings {k: v, k: "v"} on one line;
+ *   - comments, empty lines.
+ *
+ * Anything else - a tab, a carriage return, a control character, text
+ * that is not UTF-8, a plain scalar holding ':' or '#' or continued on the
+ * next line, a quoted one not closed on its line, anchors, tags, folded or
+ * chomped blocks, flow collections over several lines, a duplicate key, a
+ * document marker - makes it give up, and the file is read with
+ * sla_yaml_load_buffer as before.  So is a file whose tree parse_step finds
+ * a mistake in: its messages keep the positions libyaml gives.
+ * tests/unit/test_forms_fast.c checks that every embedded file is read
+ * here, and that on the embedded files and thousands of mutations of them
+ * this reader either gives up or builds the tree libyaml builds (kinds,
+ * styles, keys, text). */
+
+struct fr {
+    const char *p, *end; /* the current position */
+    const char *bol;     /* the start of the current line */
+    unsigned line;       /* 1-based number of the current line */
+    struct doc_arena *a;
+    int depth;
+    bool bad;            /* gave up */
+};
+
+enum { FR_MAX_DEPTH = 64 };
+
+static struct doc_node *fr_give_up(struct fr *r)
+{
+    r->bad = true;
+    return NULL;
+}
+
+static bool fr_keychar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Is the whole buffer UTF-8 that libyaml reads as printable text, with no
+ * tab, carriage return or other control character? */
+static bool fr_text_ok(const char *s, size_t n)
+{
+    const uint8_t *u = (const uint8_t *)s, *end = u + n;
+    while (u < end) {
+        if ((unsigned char)(*u - 0x20) < 0x5F || *u == '\n') { /* printable ASCII */
+            u++;
+            continue;
+        }
+        if (*u < 0x80)
+            return false;
+        ucs4_t c;
+        int l = u8_mbtoucr(&c, u, (size_t)(end - u));
+        if (l < 0 || (c >= 0x80 && c <= 0x9F) || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF)
+            return false;
+        u += l;
+    }
+    return true;
+}
+
+/* Move to the start of the next line. */
+static void fr_next_line(struct fr *r)
+{
+    const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
+    r->p = nl ? nl + 1 : r->end;
+    r->bol = r->p;
+    r->line++;
+}
+
+/* Skip empty lines and comment lines; stop at the start of a line with
+ * content (or the end).  Returns that line's indentation, -1 at the end. */
+static int fr_skip_blank(struct fr *r)
+{
+    while (r->p < r->end) {
+        const char *q = r->p;
+        while (q < r->end && *q == ' ')
+            q++;
+        if (q < r->end && *q != '\n' && *q != '#')
+            return (int)(q - r->p);
+        fr_next_line(r);
+    }
+    return -1;
+}
+
+/* The rest of the line after a value: spaces, then nothing or a comment
+ * (a '#' after a space).  Moves to the next line. */
+static bool fr_end_of_line(struct fr *r)
+{
+    const char *q = r->p;
+    while (q < r->end && *q == ' ')
+        q++;
+    if (q < r->end && *q != '\n' && !(*q == '#' && q > r->p))
+        return false;
+    r->p = q;
+    fr_next_line(r);
+    return true;
+}
+
+static struct doc_node *fr_scalar(struct fr *r, const char *s, size_t len, enum doc_style st, const char *at)
+{
+    struct doc_node *n = doc_arena_scalar(r->a, s, len, st);
+    n->line = r->line;
+    n->col = (unsigned)(at - r->bol) + 1;
+    return n;
+}
+
+/* A quoted scalar at r->p, closed on its line. */
+static struct doc_node *fr_quoted(struct fr *r)
+{
+    const char *at = r->p, *q = r->p + 1;
+    char quote = *at;
+    /* Most have no escape: their text is taken where it stands. */
+    const char *close = q;
+    while (close < r->end && *close != quote && *close != '\\' && *close != '\n')
+        close++;
+    if (close < r->end && *close == quote && !(quote == '\'' && close + 1 < r->end && close[1] == '\'')) {
+        r->p = close + 1;
+        return fr_scalar(r, q, (size_t)(close - q), quote == '"' ? DOC_QUOTED : DOC_SQUOTED, at);
+    }
+    char *buf = xmalloc((size_t)(r->end - q) + 1);
+    size_t n = 0;
+    for (;;) {
+        if (q >= r->end || *q == '\n') {
+            free(buf);
+            return fr_give_up(r);
+        }
+        if (*q == quote) {
+            if (quote == '\'' && q + 1 < r->end && q[1] == '\'') {
+                buf[n++] = '\'';
+                q += 2;
+                continue;
+            }
+            break;
+        }
+        if (quote == '"' && *q == '\\') {
+            char e = q + 1 < r->end ? q[1] : 0;
+            char c = e == '"' ? '"' : e == '\\' ? '\\' : e == 'n' ? '\n' : e == 't' ? '\t' : 0;
+            if (!c) {
+                free(buf);
+                return fr_give_up(r);
+            }
+            buf[n++] = c;
+            q += 2;
+            continue;
+        }
+        buf[n++] = *q++;
+    }
+    r->p = q + 1;
+    struct doc_node *node = fr_scalar(r, buf, n, quote == '"' ? DOC_QUOTED : DOC_SQUOTED, at);
+    free(buf);
+    return node;
+}
+
+/* Can c start a plain scalar here?  Not an indicator, not a space. */
+static bool fr_plain_start(char c)
+{
+    return c != ' ' && c != '\n' && !strchr("-?:,[]{}#&*!|>'\"%@`", c);
+}
+
+/* A plain scalar in a flow collection: up to ',' ']' '}'. */
+static struct doc_node *fr_flow_plain(struct fr *r)
+{
+    const char *at = r->p, *q = r->p;
+    if (q >= r->end || !fr_plain_start(*q))
+        return fr_give_up(r);
+    while (q < r->end && *q != ',' && *q != ']' && *q != '}' && *q != '\n') {
+        if (strchr(":#[{\"'", *q))
+            return fr_give_up(r);
+        q++;
+    }
+    const char *e = q;
+    while (e > at && e[-1] == ' ')
+        e--;
+    r->p = q;
+    return fr_scalar(r, at, (size_t)(e - at), DOC_PLAIN, at);
+}
+
+static struct doc_node *fr_flow(struct fr *r);
+
+static void fr_skip_spaces(struct fr *r)
+{
+    while (r->p < r->end && *r->p == ' ')
+        r->p++;
+}
+
+/* A key in a flow mapping or a block line: word characters, then ':' and a
+ * space (or, in a block, the end of the line).  Returns its length, 0 when
+ * there is none. */
+static size_t fr_key_len(const char *p, const char *end, bool block)
+{
+    const char *q = p;
+    while (q < end && fr_keychar(*q))
+        q++;
+    if (q == p || q >= end || *q != ':')
+        return 0;
+    if (q + 1 < end && q[1] == ' ')
+        return (size_t)(q - p);
+    if (block && (q + 1 == end || q[1] == '\n'))
+        return (size_t)(q - p);
+    return 0;
+}
+
+/* A map's pairs while it is read (then copied into the arena). */
+struct fr_pairs {
+    struct doc_pair *v;
+    size_t n, cap;
+};
+
+/* Add key (len bytes at k) -> val; false on a duplicate key. */
+static bool fr_pair(struct fr_pairs *ps, const char *k, size_t len, unsigned line, unsigned col, struct doc_node *val)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        if (strlen(ps->v[i].key) == len && memcmp(ps->v[i].key, k, len) == 0)
+            return false;
+    ps->v = xgrow(ps->v, &ps->cap, ps->n + 1, sizeof *ps->v);
+    ps->v[ps->n++] = (struct doc_pair){doc_key_new(k, len), line, col, val};
+    return true;
+}
+
+/* Giving up: what was read is freed (the nodes live in the arena, but a
+ * key may not, and doc_free releases keys). */
+static void fr_pairs_drop(struct fr_pairs *ps)
+{
+    for (size_t i = 0; i < ps->n; i++) {
+        doc_key_free(ps->v[i].key);
+        doc_free(ps->v[i].val);
+    }
+    free(ps->v);
+}
+
+static struct doc_node *fr_map_done(struct fr *r, struct fr_pairs *ps, struct doc_node *m)
+{
+    if (r->bad) {
+        fr_pairs_drop(ps);
+        return NULL;
+    }
+    doc_arena_set_pairs(r->a, m, ps->v, ps->n);
+    free(ps->v);
+    return m;
+}
+
+struct fr_items {
+    struct doc_node **v;
+    size_t n, cap;
+};
+
+static struct doc_node *fr_seq_done(struct fr *r, struct fr_items *is, struct doc_node *s)
+{
+    if (r->bad)
+        for (size_t i = 0; i < is->n; i++)
+            doc_free(is->v[i]);
+    else
+        doc_arena_set_items(r->a, s, is->v, is->n);
+    free(is->v);
+    return r->bad ? NULL : s;
+}
+
+/* [a, "b", {k: v}] or {k: v, k: [a]} on one line, at r->p. */
+static struct doc_node *fr_flow(struct fr *r)
+{
+    bool is_map = *r->p == '{';
+    char close = is_map ? '}' : ']';
+    struct doc_node *n = doc_arena_collection(r->a, is_map ? DOC_MAP : DOC_SEQ);
+    n->style = DOC_FLOW;
+    n->line = r->line;
+    n->col = (unsigned)(r->p - r->bol) + 1;
+    if (++r->depth > FR_MAX_DEPTH)
+        return fr_give_up(r);
+    r->p++;
+    struct fr_pairs ps = {0};
+    struct fr_items is = {0};
+    fr_skip_spaces(r);
+    if (r->p < r->end && *r->p == close) {
+        r->p++;
+    } else {
+        for (;;) {
+            const char *k = NULL;
+            size_t klen = 0;
+            unsigned kcol = 0;
+            if (is_map) {
+                klen = fr_key_len(r->p, r->end, false);
+                if (!klen) {
+                    r->bad = true;
+                    break;
+                }
+                k = r->p;
+                kcol = (unsigned)(r->p - r->bol) + 1;
+                r->p += klen + 1;
+                fr_skip_spaces(r);
+            }
+            struct doc_node *v;
+            char c = r->p < r->end ? *r->p : '\n';
+            if (c == '"' || c == '\'')
+                v = fr_quoted(r);
+            else if (c == '[' || c == '{')
+                v = fr_flow(r);
+            else
+                v = fr_flow_plain(r);
+            if (!v)
+                break;
+            if (is_map) {
+                if (!fr_pair(&ps, k, klen, r->line, kcol, v)) {
+                    doc_free(v);
+                    r->bad = true;
+                    break;
+                }
+            } else {
+                is.v = xgrow(is.v, &is.cap, is.n + 1, sizeof *is.v);
+                is.v[is.n++] = v;
+            }
+            fr_skip_spaces(r);
+            if (r->p < r->end && *r->p == close) {
+                r->p++;
+                break;
+            }
+            if (r->p >= r->end || *r->p != ',') {
+                r->bad = true;
+                break;
+            }
+            r->p++;
+            fr_skip_spaces(r);
+            if (r->p >= r->end || *r->p == close || *r->p == ',' || *r->p == '\n') {
+                r->bad = true; /* a trailing or doubled comma, or the line ends */
+                break;
+            }
+        }
+    }
+    r->depth--;
+    return is_map ? fr_map_done(r, &ps, n) : fr_seq_done(r, &is, n);
+}
+
+/* A literal block "|" whose header is at r->p, for a value of the node at
+ * indentation parent. */
+static struct doc_node *fr_literal(struct fr *r, int parent)
+{
+    unsigned line = r->line, col = (unsigned)(r->p - r->bol) + 1;
+    r->p++;
+    if (!fr_end_of_line(r)) /* |- |+ |2 ... */
+        return fr_give_up(r);
+    int ind = -1;
+    size_t cap = 256, n = 0, pending = 0; /* pending: empty lines not yet written */
+    bool started = false;
+    char *buf = xmalloc(cap);
+    while (r->p < r->end) {
+        const char *q = r->p;
+        while (q < r->end && *q == ' ')
+            q++;
+        int sp = (int)(q - r->p);
+        if (q >= r->end || *q == '\n') {
+            if (ind < 0 ? sp > 0 : sp > ind) { /* spaces kept on an empty line */
+                free(buf);
+                return fr_give_up(r);
+            }
+            pending++;
+            fr_next_line(r);
+            continue;
+        }
+        if (ind < 0) {
+            if (sp <= parent)
+                break;
+            ind = sp;
+        } else if (sp < ind) {
+            break;
+        }
+        const char *t = r->p + ind;
+        const char *nl = memchr(t, '\n', (size_t)(r->end - t));
+        size_t len = (size_t)((nl ? nl : r->end) - t);
+        while (n + 1 + pending + len + 1 >= cap)
+            cap *= 2;
+        buf = xrealloc(buf, cap);
+        if (started)
+            buf[n++] = '\n';
+        for (; pending; pending--)
+            buf[n++] = '\n';
+        started = true;
+        memcpy(buf + n, t, len);
+        n += len;
+        fr_next_line(r);
+    }
+    /* Clip: one line break at the end, trailing empty lines dropped.  An
+     * empty block, or one whose last line has no line break (the end of
+     * the file), is left to libyaml. */
+    if (ind < 0 || (r->p >= r->end && r->end[-1] != '\n')) {
+        free(buf);
+        return fr_give_up(r);
+    }
+    buf[n++] = '\n';
+    struct doc_node *node = doc_arena_scalar(r->a, buf, n, DOC_LITERAL);
+    node->line = line;
+    node->col = col;
+    free(buf);
+    return node;
+}
+
+static struct doc_node *fr_block(struct fr *r, int parent);
+static struct doc_node *fr_map(struct fr *r, int ind);
+static struct doc_node *fr_seq(struct fr *r, int ind);
+
+/* A value that starts on the current line at r->p: a scalar, a flow
+ * collection or a literal block, for a node at indentation parent.  Moves
+ * past it. */
+static struct doc_node *fr_inline(struct fr *r, int parent)
+{
+    char c = *r->p;
+    struct doc_node *v;
+    if (c == '|')
+        return fr_literal(r, parent);
+    if (c == '"' || c == '\'')
+        v = fr_quoted(r);
+    else if (c == '[' || c == '{')
+        v = fr_flow(r);
+    else if (fr_plain_start(c)) {
+        const char *at = r->p, *q = r->p, *e = r->p;
+        while (q < r->end && *q != '\n') {
+            if (*q == '#') {
+                if (q[-1] != ' ')
+                    return fr_give_up(r);
+                break;
+            }
+            if (*q == ':')
+                return fr_give_up(r);
+            if (*q != ' ')
+                e = q + 1;
+            q++;
+        }
+        r->p = e;
+        v = fr_scalar(r, at, (size_t)(e - at), DOC_PLAIN, at);
+    } else
+        return fr_give_up(r);
+    if (!v)
+        return fr_give_up(r);
+    if (!fr_end_of_line(r)) {
+        doc_free(v);
+        return fr_give_up(r);
+    }
+    /* A more indented line after a value would continue it (a plain
+     * scalar over several lines) or be an error: libyaml decides. */
+    const char *save = r->p, *bol = r->bol;
+    unsigned line = r->line;
+    while (r->p < r->end) {
+        const char *q = r->p;
+        while (q < r->end && *q == ' ')
+            q++;
+        if (q < r->end && *q != '\n') {
+            if ((int)(q - r->p) > parent) {
+                doc_free(v);
+                return fr_give_up(r);
+            }
+            break;
+        }
+        fr_next_line(r);
+    }
+    r->p = save;
+    r->bol = bol;
+    r->line = line;
+    return v;
+}
+
+/* The value of a key (or item) at indentation ind whose line ended after
+ * the ':' (or '-'): a block on the next lines, more indented; for a key, a
+ * sequence at the key's own indentation; else null (an empty plain). */
+static struct doc_node *fr_block_value(struct fr *r, int ind, bool key)
+{
+    const char *at = r->p;
+    unsigned line = r->line, col = (unsigned)(at - r->bol) + 1;
+    fr_next_line(r); /* the rest is spaces or a comment */
+    int next = fr_skip_blank(r);
+    if (next > ind)
+        return fr_block(r, ind);
+    if (key && next == ind && r->p[next] == '-' && (r->p + next + 1 >= r->end || r->p[next + 1] == ' ' ||
+                                                   r->p[next + 1] == '\n'))
+        return fr_seq(r, ind);
+    struct doc_node *n = doc_arena_scalar(r->a, "", 0, DOC_PLAIN);
+    n->line = line;
+    n->col = col;
+    return n;
+}
+
+/* A mapping whose keys stand at column ind; r->p is at its first key
+ * (at the start of a line, or after "- " on an item's line). */
+static struct doc_node *fr_map(struct fr *r, int ind)
+{
+    struct doc_node *m = doc_arena_collection(r->a, DOC_MAP);
+    m->line = r->line;
+    m->col = (unsigned)ind + 1;
+    if (++r->depth > FR_MAX_DEPTH)
+        return fr_give_up(r);
+    struct fr_pairs ps = {0};
+    bool first = true;
+    while (!r->bad) {
+        if (!first) {
+            int i = fr_skip_blank(r);
+            if (i < ind)
+                break;
+            if (i > ind) {
+                r->bad = true;
+                break;
+            }
+            r->p += i;
+        }
+        first = false;
+        size_t klen = fr_key_len(r->p, r->end, true);
+        if (!klen) {
+            r->bad = true;
+            break;
+        }
+        const char *k = r->p;
+        unsigned kline = r->line, kcol = (unsigned)(r->p - r->bol) + 1;
+        r->p += klen + 1;
+        fr_skip_spaces(r);
+        struct doc_node *v;
+        if (r->p >= r->end || *r->p == '\n' || *r->p == '#')
+            v = fr_block_value(r, ind, true);
+        else
+            v = fr_inline(r, ind);
+        if (!v || !fr_pair(&ps, k, klen, kline, kcol, v)) {
+            doc_free(v);
+            r->bad = true;
+            break;
+        }
+    }
+    r->depth--;
+    /* Leave r->p at the start of the line that ends the map. */
+    r->p = r->bol;
+    return fr_map_done(r, &ps, m);
+}
+
+/* A block sequence whose "-" stand at column ind; r->p is at the start of
+ * the first item's line. */
+static struct doc_node *fr_seq(struct fr *r, int ind)
+{
+    struct doc_node *s = doc_arena_collection(r->a, DOC_SEQ);
+    s->line = r->line;
+    s->col = (unsigned)ind + 1;
+    if (++r->depth > FR_MAX_DEPTH)
+        return fr_give_up(r);
+    struct fr_items is = {0};
+    while (!r->bad) {
+        int i = fr_skip_blank(r);
+        if (i < ind)
+            break;
+        if (i > ind) {
+            r->bad = true;
+            break;
+        }
+        const char *q = r->p + i;
+        if (*q != '-')
+            break; /* the parent map's next key */
+        if (q + 1 < r->end && q[1] != ' ' && q[1] != '\n') {
+            r->bad = true;
+            break;
+        }
+        r->p = q + 1;
+        fr_skip_spaces(r);
+        struct doc_node *v;
+        if (r->p >= r->end || *r->p == '\n' || *r->p == '#')
+            v = fr_block_value(r, ind, false);
+        else if (fr_key_len(r->p, r->end, true))
+            v = fr_map(r, (int)(r->p - r->bol));
+        else
+            v = fr_inline(r, ind);
+        if (!v) {
+            r->bad = true;
+            break;
+        }
+        is.v = xgrow(is.v, &is.cap, is.n + 1, sizeof *is.v);
+        is.v[is.n++] = v;
+    }
+    r->depth--;
+    r->p = r->bol;
+    return fr_seq_done(r, &is, s);
+}
+
+/* A block node on the lines from r->p, more indented than parent. */
+static struct doc_node *fr_block(struct fr *r, int parent)
+{
+    int i = fr_skip_blank(r);
+    if (i <= parent)
+        return fr_give_up(r);
+    const char *q = r->p + i;
+    if (*q == '-')
+        return fr_seq(r, i);
+    r->p = q;
+    return fr_map(r, i);
+}
+
+int forms_read_fast(const char *data, size_t len, struct doc_node **out)
+{
+    *out = NULL;
+    if (!fr_text_ok(data, len))
+        return -1;
+    /* Directives and document markers. */
+    for (const char *l = data; l < data + len;) {
+        if (*l == '%' || (data + len - l >= 3 && (memcmp(l, "---", 3) == 0 || memcmp(l, "...", 3) == 0)))
+            return -1;
+        const char *nl = memchr(l, '\n', (size_t)(data + len - l));
+        l = nl ? nl + 1 : data + len;
+    }
+    struct fr r = {data, data + len, data, 1, doc_arena_new(len), 0, false};
+    struct doc_node *root = NULL;
+    int i = fr_skip_blank(&r);
+    if (i == 0 && *r.p != '-') {
+        root = fr_map(&r, 0);
+        if (!r.bad && fr_skip_blank(&r) >= 0)
+            r.bad = true; /* something after the top mapping */
+    }
+    if (!root || r.bad) {
+        doc_free(root);
+        doc_arena_free(r.a);
+        return -1;
+    }
+    *out = doc_arena_adopt(r.a, root);
+    return 0;
+}
+
 /* ---- loading ----------------------------------------------------------- */
 
-static int load_step(struct forms *f, const char *name, const char *data, size_t len, struct err *e)
+static int load_step_tree(struct forms *f, const char *name, struct doc_node *root, struct err *e)
 {
-    struct doc_node *root = NULL;
-    if (sla_yaml_load_buffer(name, data, len, NULL, &root, NULL, e) < 0)
-        return -1;
     f->steps = xrealloc(f->steps, (f->nsteps + 1) * sizeof *f->steps);
     struct forms_step *s = &f->steps[f->nsteps++];
     memset(s, 0, sizeof *s);
@@ -451,6 +1079,24 @@ static int load_step(struct forms *f, const char *name, const char *data, size_t
     int rc = parse_step(&c, root, s);
     doc_free(root);
     return rc;
+}
+
+int forms_load_buffer(struct forms *f, const char *name, const char *data, size_t len, bool fast, struct err *e)
+{
+    struct doc_node *root = NULL;
+    err_clear(e);
+    if (fast && forms_read_fast(data, len, &root) == 0) {
+        struct err quiet;
+        err_clear(&quiet);
+        if (load_step_tree(f, name, root, &quiet) == 0)
+            return 0;
+        /* A mistake: read the file again the usual way, for the message
+         * and position libyaml gives. */
+        step_free(&f->steps[--f->nsteps]);
+    }
+    if (sla_yaml_load_buffer(name, data, len, NULL, &root, NULL, e) < 0)
+        return -1;
+    return load_step_tree(f, name, root, e);
 }
 
 static int cmp_step(const void *a, const void *b)
@@ -493,7 +1139,7 @@ int forms_load(struct forms *f, struct err *e)
     for (size_t i = 0; i < forms_nblobs; i++) {
         if (!is_step_name(forms_blobs[i].name))
             continue;
-        if (load_step(f, forms_blobs[i].name, forms_blobs[i].data, forms_blobs[i].len, e) < 0)
+        if (forms_load_buffer(f, forms_blobs[i].name, forms_blobs[i].data, forms_blobs[i].len, true, e) < 0)
             goto fail;
     }
     if (check_numbers(f, e) < 0)
@@ -510,13 +1156,7 @@ int forms_load_file(struct forms *f, const char *path, struct err *e)
     err_clear(e);
     if (sla_yaml_load_file(path, NULL, &root, NULL, e) < 0)
         return -1;
-    f->steps = xrealloc(f->steps, (f->nsteps + 1) * sizeof *f->steps);
-    struct forms_step *s = &f->steps[f->nsteps++];
-    memset(s, 0, sizeof *s);
-    struct ctx c = {path, e};
-    int rc = parse_step(&c, root, s);
-    doc_free(root);
-    return rc;
+    return load_step_tree(f, path, root, e);
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -3,10 +3,12 @@
  * Each wizard step is one YAML file in forms/ (data, not code): its title,
  * help, which agreement types it applies to, and its fields, each bound to a
  * model path (src/doc.h) with a widget kind, label, hint and help.  The files
- * are embedded into the binary at build time (src/forms_data.c, generated)
- * and parsed by the same YAML code as agreements, so pacta runs from the
- * build tree and after `make install` alike.  The same data gives the
- * client-meeting checklist its questions.
+ * are embedded into the binary at build time (src/forms_data.c, generated),
+ * so pacta runs from the build tree and after `make install` alike, and
+ * read by a fast reader of their own (forms_read_fast), which builds the
+ * tree the YAML code of agreements would, or by that code when the reader
+ * gives up.  The same data gives the client-meeting checklist its
+ * questions.
  *
  * Strings here are msgids (English); translate with _() when showing them,
  * or i18n_lang() for an output in the agreement's language. */
@@ -101,6 +103,16 @@ int forms_load_dir(struct forms *f, const char *dir, struct err *e);
  * not checked.  On error f keeps what was loaded; forms_free it. */
 int forms_load_file(struct forms *f, const char *path, struct err *e);
 void forms_free(struct forms *f);
+/* Load one step from a buffer and append it to f, like forms_load_file.
+ * fast: read it with the step files' own reader when it can (forms_load
+ * does; see forms_read_fast), else with sla_yaml_load_buffer.  The result,
+ * and any message, is the same either way. */
+int forms_load_buffer(struct forms *f, const char *name, const char *data, size_t len, bool fast, struct err *e);
+/* The step files' own reader of the small part of YAML they use (see
+ * forms.c): 0 with *out the tree sla_yaml_load_buffer would build, or -1
+ * when it gives up (the file uses something else, or is wrong), with *out
+ * NULL.  Exposed for the tests, which compare the two. */
+int forms_read_fast(const char *data, size_t len, struct doc_node **out);
 
 /* The FORMS_* set of an agreement: its agreement.type and agreement.scope
  * (missing type counts as basic, missing scope as external). */
