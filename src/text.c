@@ -148,12 +148,30 @@ size_t text_count_chars(const char *s, size_t len)
 #define TWO_BYTE_FAST(c0, c1) ((c0) >= 0xC2 && (c0) <= 0xCB && ((c1) & 0xC0) == 0x80)
 #define TWO_BYTE_WIDTH(c0, c1) (!((c0) == 0xC2 && (c1) == 0xAD))
 
-static inline bool ascii8_no_nul(const unsigned char *p)
+/* How many of the n bytes from p are ASCII but NUL before the first that
+ * is not: eight bytes at a time (no byte >= 0x80 and no zero byte, the
+ * classic has-zero test, which is exact for the lowest flagged byte), the
+ * first flagged byte found from the lowest set bit where bytes are stored
+ * little-endian. */
+static inline size_t ascii_run(const unsigned char *p, size_t n)
 {
-    uint64_t v;
-    memcpy(&v, p, 8);
-    /* no byte >= 0x80, and no zero byte (the classic has-zero test) */
-    return ((v | ((v - 0x0101010101010101ull) & ~v)) & 0x8080808080808080ull) == 0;
+    size_t k = 0;
+    while (k + 8 <= n) {
+        uint64_t v;
+        memcpy(&v, p + k, 8);
+        uint64_t m = (v | ((v - 0x0101010101010101ull) & ~v)) & 0x8080808080808080ull;
+        if (m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return k + ((size_t)__builtin_ctzll(m) >> 3);
+#else
+            break;
+#endif
+        }
+        k += 8;
+    }
+    while (k < n && p[k] != 0 && p[k] < 0x80)
+        k++;
+    return k;
 }
 
 size_t text_width_n(const char *s, size_t n)
@@ -162,15 +180,14 @@ size_t text_width_n(const char *s, size_t n)
     size_t w = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = p[i];
-        if (c < 0x80) { /* ASCII: one byte, no decoding */
-            while (i + 8 <= n && ascii8_no_nul(p + i)) {
-                w += 8;
-                i += 8;
+        if (c < 0x80) { /* ASCII: one byte, no decoding, a run at once */
+            if (c == 0) {
+                i++; /* ASCII_WIDTH: none */
+                continue;
             }
-            if (i < n && p[i] < 0x80) {
-                w += ASCII_WIDTH(p[i]);
-                i++;
-            }
+            size_t k = ascii_run(p + i, n - i);
+            w += k;
+            i += k;
             continue;
         }
         if (i + 1 < n && TWO_BYTE_FAST(c, p[i + 1])) {
@@ -293,14 +310,13 @@ static size_t plain_width(const unsigned char *p, size_t n)
     for (size_t i = 0; i < n;) {
         unsigned char c = p[i];
         if (c < 0x80) {
-            while (i + 8 <= n && ascii8_no_nul(p + i)) {
-                w += 8;
-                i += 8;
-            }
-            if (i < n && p[i] < 0x80) {
-                w += ASCII_WIDTH(p[i]);
+            if (c == 0) {
                 i++;
+                continue;
             }
+            size_t k = ascii_run(p + i, n - i);
+            w += k;
+            i += k;
             continue;
         }
         if (i + 1 < n && TWO_BYTE_FAST(c, p[i + 1])) {
