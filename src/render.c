@@ -824,10 +824,29 @@ static void text_emit(const struct render_doc *d, struct out *o)
 
 /* Escape inline text: every character that could start markup gets a
  * backslash; at the start of a line, also list and heading markers. */
+/* Bytes md_text does something with (or stops at) other than copy them
+ * when not at the start of a line. */
+static const unsigned char md_stop[256] = {
+    [0] = 1, ['\r'] = 1, ['\n'] = 1, ['\t'] = 1, ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1,
+    ['['] = 1, [']'] = 1, ['<'] = 1, ['>'] = 1, ['|'] = 1, ['&'] = 1, ['!'] = 1, ['~'] = 1,
+};
+
 static void md_text(struct out *o, const char *s, bool newline_is_break)
 {
     bool bol = true;
     for (const char *p = s; *p; p++) {
+        if (!bol) {
+            /* bytes copied as they are, at once */
+            const char *q = p;
+            while (!md_stop[(unsigned char)*q])
+                q++;
+            if (q > p) {
+                put_n(o, p, (size_t)(q - p));
+                p = q;
+                if (!*p)
+                    break;
+            }
+        }
         char c = *p;
         if (c == '\r')
             continue;
@@ -1163,6 +1182,12 @@ static void html_emit(const struct render_doc *d, struct out *o)
 
 /* One line of troff text: every input line starts with \& (so '.', '\''
  * and "T}" are never requests), backslashes become \e, tabs spaces. */
+/* Bytes roff_text does something with (or stops at) other than copy
+ * them. */
+static const unsigned char roff_stop[256] = {
+    [0] = 1, ['\\'] = 1, ['\''] = 1, ['`'] = 1, ['^'] = 1, ['~'] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
+};
+
 static void roff_text(struct out *o, const char *s, const char *newline)
 {
     bool bol = true;
@@ -1172,6 +1197,16 @@ static void roff_text(struct out *o, const char *s, const char *newline)
             bol = false;
             while (*p == ' ' || *p == '\t')
                 p++;
+            if (!*p)
+                break;
+        }
+        /* bytes copied as they are, at once */
+        const char *q = p;
+        while (!roff_stop[(unsigned char)*q])
+            q++;
+        if (q > p) {
+            put_n(o, p, (size_t)(q - p));
+            p = q;
             if (!*p)
                 break;
         }
