@@ -285,7 +285,8 @@ static inline void put_n(struct out *o, const char *s, size_t n)
 {
     if (o->len + n + 1 > o->cap)
         out_grow(o, o->len + n + 1);
-    memcpy(o->p + o->len, s, n);
+    if (n) /* s may be NULL then (no prefix) */
+        memcpy(o->p + o->len, s, n);
     o->len += n;
 }
 
