@@ -1,23 +1,43 @@
 #!/usr/bin/env python3
 """ptybench.py - time a curses program in a pseudo-terminal (80x24).
 
-  ptybench.py first RUNS CMD...   seconds until the first screen is drawn
-                                  (the last byte before the output stays
-                                  idle for IDLE seconds while the program
-                                  sleeps waiting for a key), median of RUNS
-  ptybench.py type N CMD...       once the first screen is drawn, type N
+  ptybench.py first RUNS CMD... [--- CMD...]
+                                  prints "FIRST SETTLED" for each command,
+                                  medians of RUNS runs (the commands take
+                                  turns), in seconds from the start:
+      FIRST    the first screen: the time of the last byte before the
+               output has been quiet for QUIET seconds (PTYBENCH_QUIET,
+               default 0.03) while the program's main thread waits for a
+               key (asleep in read/poll/select on the terminal, read from
+               /proc/PID/task/PID/stat and .../syscall);
+      SETTLED  the time of the last byte before the output has been quiet
+               for IDLE seconds (PTYBENCH_IDLE, default 0.3) with every
+               thread of the program asleep: everything drawn without a
+               key, including work finished in the background (pacta's
+               spelling marks, once the dictionary has loaded).
+  ptybench.py type N CMD...       once the program has settled, type N
                                   characters one at a time, each after the
                                   screen has answered the previous one;
                                   prints "CPU_US_PER_KEY BYTES_PER_KEY"
                                   (CPU of the program from /proc, bytes
                                   written to the terminal)
 
-The program is terminated with SIGTERM (then SIGKILL) afterwards; nothing
-is saved.  Output: one line of numbers on stdout."""
-import os, pty, select, signal, struct, sys, time, fcntl, termios, statistics
+Times count from just before the program is started.  The program is
+terminated with SIGTERM (then SIGKILL) afterwards; nothing is saved.
+Output: one line of numbers on stdout per command."""
+import os, platform, pty, select, signal, struct, sys, time, fcntl, termios, statistics
 
 IDLE = float(os.environ.get("PTYBENCH_IDLE", "0.3"))
+QUIET = float(os.environ.get("PTYBENCH_QUIET", "0.03"))
 TEXT = "abcdefghijklmnñopqrstuvwxyzáéíóú "
+# System calls in which a program waits for a key: read, poll, select,
+# pselect6, ppoll, epoll_wait, epoll_pwait, epoll_pwait2.  A thread asleep
+# anywhere else (a futex: joining a thread, waiting for a lock; nanosleep)
+# is not waiting for the user.
+INPUT_SYSCALLS = {
+    "x86_64": {0, 7, 23, 232, 270, 271, 281, 441},
+    "aarch64": {63, 72, 73, 22, 441},
+}.get(platform.machine())
 
 
 def spawn(cmd):
@@ -52,20 +72,73 @@ def drain(fd, idle, first_timeout=10.0):
         timeout = idle
 
 
-def state(pid):
-    with open("/proc/%d/stat" % pid) as f:
-        return f.read().rsplit(")", 1)[1].split()[0]
+def task_state(pid, tid):
+    """The state letter of one thread ("R", "S", "D", ...), or None when
+    it is gone."""
+    try:
+        with open("/proc/%d/task/%d/stat" % (pid, tid)) as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return None
 
 
-def ready(pid, fd, first_timeout):
-    """Drain until the output is idle AND the program sleeps (waiting for a
-    key), so that work still going on counts as drawing; return the time of
-    the last byte (None when nothing came)."""
-    _, last = drain(fd, IDLE, first_timeout)
-    while last is not None and state(pid) == "R":
-        _, more = drain(fd, IDLE, IDLE)
-        last = more or last
-    return last
+def waits_for_key(pid):
+    """Is the main thread asleep in a system call that waits for input?"""
+    if task_state(pid, pid) != "S":
+        return False
+    try:
+        with open("/proc/%d/task/%d/syscall" % (pid, pid)) as f:
+            nr = f.read().split()[0]
+    except (OSError, IndexError):
+        return True  # no /proc/PID/syscall: asleep is all we can tell
+    if nr == "running":
+        return False
+    return INPUT_SYSCALLS is None or int(nr) in INPUT_SYSCALLS
+
+
+def all_asleep(pid):
+    """Is every thread of the program asleep (none running or in a
+    disk wait)?"""
+    try:
+        tids = [int(t) for t in os.listdir("/proc/%d/task" % pid)]
+    except OSError:
+        return True
+    return all(task_state(pid, t) not in ("R", "D") for t in tids)
+
+
+def watch(pid, fd, first_timeout):
+    """Read the program's output until it has settled.  Returns (first,
+    settled, bytes): the monotonic times of the last byte of the first
+    screen and of the last byte before settling (None when nothing came)
+    and the bytes read.  While the output is quiet, the threads' states
+    are sampled every POLL seconds."""
+    POLL = 0.002
+    n, last, first = 0, None, None
+    deadline = time.monotonic() + first_timeout
+    while True:
+        now = time.monotonic()
+        r, _, _ = select.select([fd], [], [], max(0.0, deadline - now))
+        if r:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                data = b""
+            if not data:
+                return first or last, last, n
+            n += len(data)
+            last = time.monotonic()
+            deadline = last + (QUIET if first is None else IDLE)
+            continue
+        if last is None:
+            return None, None, n
+        now = time.monotonic()
+        if first is None and now - last >= QUIET and waits_for_key(pid):
+            first = last
+        if now - last >= IDLE and all_asleep(pid):
+            # A main thread asleep elsewhere for so long (not in a system
+            # call that reads keys) still counts: its screen is the first.
+            return first or last, last, n
+        deadline = now + POLL if first is None or now - last >= IDLE else last + IDLE
 
 
 def cpu_ticks(pid):
@@ -95,21 +168,33 @@ def stop(pid, fd):
 
 
 def first(runs, cmd):
-    times = []
+    """Commands separated by "---" are measured in turn, run after run, so
+    that a change in the machine's load falls on all of them alike."""
+    cmds = [[]]
+    for a in cmd:
+        if a == "---":
+            cmds.append([])
+        else:
+            cmds[-1].append(a)
+    firsts = [[] for _ in cmds]
+    settled = [[] for _ in cmds]
     for _ in range(runs):
-        t0 = time.monotonic()
-        pid, fd = spawn(cmd)
-        last = ready(pid, fd, 10.0)
-        if last is None:
-            sys.exit("ptybench: %s drew nothing" % cmd[0])
-        times.append(last - t0)
-        stop(pid, fd)
-    print("%.6f" % statistics.median(times))
+        for i, c in enumerate(cmds):
+            t0 = time.monotonic()
+            pid, fd = spawn(c)
+            f, s, _ = watch(pid, fd, 10.0)
+            stop(pid, fd)
+            if f is None:
+                sys.exit("ptybench: %s drew nothing" % c[0])
+            firsts[i].append(f - t0)
+            settled[i].append(s - t0)
+    for f, s in zip(firsts, settled):
+        print("%.6f %.6f" % (statistics.median(f), statistics.median(s)))
 
 
 def typing(n, cmd):
     pid, fd = spawn(cmd)
-    ready(pid, fd, 60.0)
+    watch(pid, fd, 60.0)
     hz = os.sysconf("SC_CLK_TCK")
     c0 = cpu_ticks(pid)
     total = 0

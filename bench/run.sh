@@ -116,13 +116,19 @@ else
     row "| 4 | \`pacta spell\` | skipped: hunspell or es_ES missing | | | | |"
 fi
 
-# 5: first screen in a pseudo-terminal against dialog --inputbox.
+# 5: first screen in a pseudo-terminal against dialog --inputbox, measured
+# by turns.  First screen: the last byte before 30 ms of quiet with the
+# main thread waiting for a key; settled: the last byte before 0.3 s of
+# quiet with every thread asleep (for pacta, the spelling marks drawn once
+# the dictionary has loaded in the background).  The goal is on the first.
 if command -v dialog >/dev/null; then
     log "5: first screen"
-    p=$($PTY first "$RUNS" "$PACTA" "$W/a10.yaml") d=$($PTY first "$RUNS" dialog --inputbox "Título del acuerdo" 8 60)
-    if [ -n "$p" ] && [ -n "$d" ]; then
-        r=$(ratio "$p" "$d")
-        row "| 5 | first screen, \`pacta\` on 10 items (pty 80×24) | $(fmt_s "$p") | \`dialog --inputbox\` $(fmt_s "$d") | ${r}× | ≤ 1.5× | $(check "$r" le 1.5) |"
+    set -- $($PTY first "$RUNS" "$PACTA" "$W/a10.yaml" --- dialog --inputbox "Título del acuerdo" 8 60) || true
+    if [ $# -eq 4 ]; then
+        r=$(ratio "$1" "$3")
+        row "| 5 | first screen, \`pacta\` on 10 items (pty 80×24) | $(fmt_s "$1"); settled, spelling marks drawn: $(fmt_s "$2") | \`dialog --inputbox\` $(fmt_s "$3"); settled $(fmt_s "$4") | ${r}× (settled $(ratio "$2" "$4")×) | ≤ 1.5× | $(check "$r" le 1.5) |"
+    else
+        row "| 5 | first screen | ptybench failed | | | ≤ 1.5× | **no** |"
     fi
 else
     row "| 5 | first screen | skipped: dialog is not installed (apt-get install dialog) | | | | |"
