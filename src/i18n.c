@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,8 +46,13 @@ struct catalog {
     uint32_t n, orig, trans;
 };
 
+/* Catalogues are added, never changed or removed once published: a reader
+ * scans the first ncatalogs entries without a lock (the summary and the
+ * validation may ask from two threads); adding one takes the lock and
+ * publishes the finished entry by raising ncatalogs. */
 static struct catalog catalogs[8];
-static size_t ncatalogs;
+static atomic_size_t ncatalogs;
+static pthread_mutex_t catalogs_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static uint32_t get32(const struct catalog *c, size_t off)
 {
@@ -92,29 +99,42 @@ bad:
     c->size = 0;
 }
 
+static struct catalog *find_catalog(const char *lang, size_t n, size_t have)
+{
+    for (size_t i = 0; i < have; i++)
+        if (!strncmp(catalogs[i].lang, lang, n) && catalogs[i].lang[n] == '\0')
+            return &catalogs[i];
+    return NULL;
+}
+
 static struct catalog *catalog_for(const char *lang)
 {
     /* Called for every string of an output: the common case, a language
      * already looked up, is found without copying anything. */
     size_t n = strcspn(lang, ".@");
-    for (size_t i = 0; i < ncatalogs; i++)
-        if (!strncmp(catalogs[i].lang, lang, n) && catalogs[i].lang[n] == '\0')
-            return &catalogs[i];
-    char want[16];
-    /* "es_ES.UTF-8" -> "es" is tried after the full code */
-    snprintf(want, sizeof want, "%.*s", (int)n, lang);
-    if (ncatalogs == sizeof catalogs / sizeof catalogs[0])
-        return NULL;
-    struct catalog *c = &catalogs[ncatalogs++];
-    memset(c, 0, sizeof *c);
-    /* c->lang is the code asked for, so that the next lookup finds this
-     * entry even when the catalogue came from the language alone */
-    snprintf(c->lang, sizeof c->lang, "%s", want);
-    load_catalog(c, want);
-    if (!c->data && strchr(want, '_')) {
-        want[strcspn(want, "_")] = '\0';
+    struct catalog *c = find_catalog(lang, n, atomic_load_explicit(&ncatalogs, memory_order_acquire));
+    if (c)
+        return c;
+    pthread_mutex_lock(&catalogs_lock);
+    size_t have = atomic_load_explicit(&ncatalogs, memory_order_relaxed);
+    c = find_catalog(lang, n, have); /* another thread may have added it */
+    if (!c && have < sizeof catalogs / sizeof catalogs[0]) {
+        char want[16];
+        /* "es_ES.UTF-8" -> "es" is tried after the full code */
+        snprintf(want, sizeof want, "%.*s", (int)n, lang);
+        c = &catalogs[have];
+        memset(c, 0, sizeof *c);
+        /* c->lang is the code asked for, so that the next lookup finds this
+         * entry even when the catalogue came from the language alone */
+        snprintf(c->lang, sizeof c->lang, "%s", want);
         load_catalog(c, want);
+        if (!c->data && strchr(want, '_')) {
+            want[strcspn(want, "_")] = '\0';
+            load_catalog(c, want);
+        }
+        atomic_store_explicit(&ncatalogs, have + 1, memory_order_release);
     }
+    pthread_mutex_unlock(&catalogs_lock);
     return c;
 }
 

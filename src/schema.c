@@ -1,6 +1,7 @@
 /* schema.c - the table of every field of format v1. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -223,11 +224,14 @@ const char *schema_pattern(const char *path, char *buf, size_t size)
     return buf;
 }
 
+/* Both indexes are built once, whichever thread asks first: validation may
+ * run on a thread of its own beside the summary (src/cmd_render.c). */
+static pthread_once_t index_once = PTHREAD_ONCE_INIT, tree_once = PTHREAD_ONCE_INIT;
+
 const struct schema_field *schema_find(const char *path)
 {
     char pat[512];
-    if (!sorted)
-        build_index();
+    pthread_once(&index_once, build_index);
     schema_pattern(path, pat, sizeof pat);
     struct schema_field key = {pat, SCH_MAP, NULL, 0};
     const struct schema_field *kp = &key;
@@ -241,7 +245,6 @@ const struct schema_field *schema_find(const char *path)
 #define ROOT NFIELDS
 static short first_child[NFIELDS + 1], next_sibling[NFIELDS], item_of[NFIELDS + 1];
 static const char *last_key[NFIELDS];
-static bool tree_built;
 
 static void build_tree(void)
 {
@@ -280,13 +283,11 @@ static void build_tree(void)
             first_child[parent] = (short)i;
         }
     }
-    tree_built = true;
 }
 
 const struct schema_field *schema_child(const struct schema_field *parent, const char *key)
 {
-    if (!tree_built)
-        build_tree();
+    pthread_once(&tree_once, build_tree);
     size_t p = parent ? (size_t)(parent - schema_fields) : ROOT;
     for (short c = first_child[p]; c >= 0; c = next_sibling[c])
         if (last_key[c][0] == key[0] && strcmp(last_key[c], key) == 0)
@@ -296,8 +297,7 @@ const struct schema_field *schema_child(const struct schema_field *parent, const
 
 const struct schema_field *schema_item(const struct schema_field *parent)
 {
-    if (!tree_built)
-        build_tree();
+    pthread_once(&tree_once, build_tree);
     if (!parent)
         return NULL;
     short c = item_of[parent - schema_fields];

@@ -24,5 +24,10 @@ const char *summary_lang(const struct doc_node *root);
  * listed as points to settle when metadata.status is draft (or absent).
  * Caller frees with render_free. */
 struct render_doc *summary_build(const struct doc_node *root, const struct findings *open);
+/* The same, with the findings still being made (on another thread):
+ * await(ud) is called once, after every section but the points to settle,
+ * and returns them (or NULL). */
+struct render_doc *summary_build_await(const struct doc_node *root, const struct findings *(*await)(void *),
+                                       void *ud);
 
 #endif
