@@ -1383,9 +1383,10 @@ static void draw_heading(void)
     const struct forms_step *s = cur_step();
     char buf[1024];
     int y = L.body_y;
-    theme_set(THEME_NORMAL);
-    for (int r = L.body_y; r < L.body_y + L.body_h; r++)
-        draw_blank(r, L.body_x + 1, COLS - L.body_x - 1);
+    /* The body is blank already: draw_all, the only caller (through
+     * draw_form and draw_review), erases the screen first, and nothing
+     * before this draws right of the step list below the title bar.
+     * Blanking it again cell by cell was a fifth of drawing a frame. */
     theme_set(THEME_HEADING);
     snprintf(buf, sizeof buf, "%d. %s", s->number, _(s->title));
     int x = L.body_x + 2;
