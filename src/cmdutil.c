@@ -71,6 +71,15 @@ static int produce(const struct render_doc *d, enum render_format f, char **out,
 
 int cmdutil_emit(const struct render_doc *d, enum render_format f, const char *outpath)
 {
+    if (f != RENDER_PDF && (!outpath || strcmp(outpath, "-") == 0)) {
+        /* to standard output as it is made: a large summary piped on is
+         * never all in memory (a file is written whole, atomically) */
+        if (fflush(stdout) != 0 || render_emit_fd(d, f, STDOUT_FILENO) < 0) {
+            fprintf(stderr, _("pacta: cannot write the output: %s\n"), strerror(errno));
+            return EXIT_CANTCREAT;
+        }
+        return 0;
+    }
     char *buf;
     size_t len;
     int rc = produce(d, f, &buf, &len);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/fileio.h"
 #include "src/i18n.h"
 #include "src/render.h"
 #include "src/spawn.h"
@@ -266,14 +267,41 @@ int render_format_parse(const char *name, enum render_format *f)
 /* -------------------------------------------------------------- output */
 
 /* One growing buffer for the whole output, appended to in place; it is
- * NUL-terminated once, at the end (render_emit). */
+ * NUL-terminated once, at the end (render_emit).  Written to a file
+ * descriptor instead (render_emit_fd), it is a window of OUT_WINDOW bytes
+ * that is written out whenever it is full: a summary piped to another
+ * program never holds its 17 MB in memory (issue 8, row 3).  A window
+ * keeps its trailing newlines, the one thing an emitter looks back at
+ * (md_emit trims them at the very end). */
 struct out {
     char *p;
     size_t len, cap;
+    int fd;    /* -1: everything in memory */
+    int error; /* errno of the first failed write */
 };
 
-static void __attribute__((noinline)) out_grow(struct out *o, size_t need)
+enum { OUT_WINDOW = 64 << 10 };
+
+static void out_flush(struct out *o, bool all)
 {
+    size_t n = o->len;
+    while (!all && n > 0 && o->p[n - 1] == '\n')
+        n--;
+    if (!o->error && fileio_write_all(o->fd, o->p, n) < 0)
+        o->error = errno;
+    memmove(o->p, o->p + n, o->len - n);
+    o->len -= n;
+}
+
+/* Room for extra more bytes (and the final NUL). */
+static void __attribute__((noinline)) out_grow(struct out *o, size_t extra)
+{
+    if (o->fd >= 0 && o->len >= OUT_WINDOW / 2) {
+        out_flush(o, false);
+        if (o->len + extra <= o->cap)
+            return;
+    }
+    size_t need = o->len + extra;
     size_t cap = o->cap ? o->cap : 4096;
     while (cap < need)
         cap *= 2;
@@ -284,7 +312,7 @@ static void __attribute__((noinline)) out_grow(struct out *o, size_t need)
 static inline void put_n(struct out *o, const char *s, size_t n)
 {
     if (o->len + n + 1 > o->cap)
-        out_grow(o, o->len + n + 1);
+        out_grow(o, n + 1);
     if (n) /* s may be NULL then (no prefix) */
         memcpy(o->p + o->len, s, n);
     o->len += n;
@@ -301,7 +329,7 @@ static inline void put(struct out *o, const char *s)
 static inline void put_c(struct out *o, char c)
 {
     if (o->len + 2 > o->cap)
-        out_grow(o, o->len + 2);
+        out_grow(o, 2);
     o->p[o->len++] = c;
 }
 
@@ -309,7 +337,7 @@ static inline void put_c(struct out *o, char c)
 static void put_fill(struct out *o, char c, size_t times)
 {
     if (o->len + times + 1 > o->cap)
-        out_grow(o, o->len + times + 1);
+        out_grow(o, times + 1);
     memset(o->p + o->len, c, times);
     o->len += times;
 }
@@ -1359,20 +1387,35 @@ static void roff_emit(const struct render_doc *d, struct out *o)
     }
 }
 
+static void emit_into(const struct render_doc *d, enum render_format f, struct out *o)
+{
+    put(o, "");
+    switch (f) {
+    case RENDER_TEXT: text_emit(d, o); break;
+    case RENDER_MD: md_emit(d, o); break;
+    case RENDER_HTML: html_emit(d, o); break;
+    case RENDER_TROFF:
+    case RENDER_PDF: roff_emit(d, o); break;
+    }
+}
+
 void render_emit(const struct render_doc *d, enum render_format f, char **out, size_t *len)
 {
-    struct out o = {0};
-    put(&o, "");
-    switch (f) {
-    case RENDER_TEXT: text_emit(d, &o); break;
-    case RENDER_MD: md_emit(d, &o); break;
-    case RENDER_HTML: html_emit(d, &o); break;
-    case RENDER_TROFF:
-    case RENDER_PDF: roff_emit(d, &o); break;
-    }
+    struct out o = {.fd = -1};
+    emit_into(d, f, &o);
     o.p[o.len] = '\0'; /* put_n always leaves room for it */
     *out = o.p;
     *len = o.len;
+}
+
+int render_emit_fd(const struct render_doc *d, enum render_format f, int fd)
+{
+    struct out o = {.fd = fd};
+    emit_into(d, f, &o);
+    out_flush(&o, true);
+    free(o.p);
+    errno = o.error;
+    return o.error ? -1 : 0;
 }
 
 int render_pdf(const struct render_doc *d, char **out, size_t *len, bool *missing, struct err *e)

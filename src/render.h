@@ -65,6 +65,9 @@ int render_format_parse(const char *name, enum render_format *f);
 /* Write the document in format f (not RENDER_PDF: see render_pdf) into a
  * new NUL-terminated buffer. */
 void render_emit(const struct render_doc *d, enum render_format f, char **out, size_t *len);
+/* The same written to fd as it is made, never all in memory.  Returns 0,
+ * or -1 with errno set by the first write that failed. */
+int render_emit_fd(const struct render_doc *d, enum render_format f, int fd);
 
 /* Render to PDF through `groff -k -t -ms -Tpdf` (fork/exec, pipes, no
  * shell).  Returns 0, or -1 with e set; *missing is set when groff is not

@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "src/render.h"
 #include "src/spawn.h"
@@ -158,6 +160,41 @@ static void test_spawn(void)
        "spawn_split: empty and unbalanced lines");
 }
 
+/* render_emit_fd writes through a window that is flushed when full: the
+ * bytes must be exactly render_emit's, wherever the window boundaries fall
+ * (long documents, runs of newlines, Markdown's final trimming). */
+static void test_stream(struct render_doc *d, const char *what)
+{
+    static const enum render_format fmts[] = {RENDER_TEXT, RENDER_MD, RENDER_HTML, RENDER_TROFF};
+    static const char *const names[] = {"text", "md", "html", "troff"};
+    for (size_t k = 0; k < 4; k++) {
+        char *mem;
+        size_t memlen;
+        render_emit(d, fmts[k], &mem, &memlen);
+        FILE *t = tmpfile();
+        int rc = t ? render_emit_fd(d, fmts[k], fileno(t)) : -1;
+        char *got = malloc(memlen + 2);
+        size_t gotlen = 0;
+        if (t && got) {
+            rewind(t);
+            gotlen = fread(got, 1, memlen + 1, t);
+        }
+        ok(rc == 0 && gotlen == memlen && got && memcmp(got, mem, memlen) == 0,
+           "stream %s, %s: %zu bytes as in memory (%zu)", names[k], what, gotlen, memlen);
+        free(got);
+        free(mem);
+        if (t)
+            fclose(t);
+    }
+    FILE *full = fopen("/dev/full", "w");
+    if (full) {
+        errno = 0;
+        ok(render_emit_fd(d, RENDER_TEXT, fileno(full)) == -1 && errno == ENOSPC,
+           "stream, %s: a failed write is reported with its errno", what);
+        fclose(full);
+    }
+}
+
 int main(void)
 {
     (void)skip_all; /* every check here can run */
@@ -181,6 +218,27 @@ int main(void)
     ok(render_format_parse("md", &f) == 0 && f == RENDER_MD && render_format_parse("pdf", &f) == 0 &&
            f == RENDER_PDF && render_format_parse("doc", &f) == -1,
        "format names");
+
+    test_stream(d, "the sample");
+    struct render_doc *big = render_new("es", "Largo");
+    char para[700];
+    for (int i = 0; i < 3000; i++) {
+        snprintf(para, sizeof para,
+                 "Párrafo %d: el proveedor atiende las incidencias de prioridad alta en menos de cuatro horas "
+                 "laborables, y las demás en el siguiente día hábil; %s",
+                 i, i % 7 == 0 ? "con salto\n\n\nde líneas" : "sin más.");
+        if (i % 50 == 0)
+            render_heading(big, 1 + i % 2, para);
+        else if (i % 3 == 0)
+            render_bullet(big, para);
+        else
+            render_para(big, para);
+        if (i % 500 == 0)
+            render_pagebreak(big);
+    }
+    render_lines(big, 40);
+    test_stream(big, "3000 paragraphs");
+    render_free(big);
 
     test_spawn();
 
