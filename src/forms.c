@@ -516,6 +516,21 @@ static bool fr_keychar(char c)
 static bool fr_text_ok(const char *s, size_t n)
 {
     const uint8_t *u = (const uint8_t *)s, *end = u + n;
+    /* Eight bytes at a time while they are all printable ASCII or '\n':
+     * exact per-byte masks (no carry crosses a byte) of the bytes with
+     * the high bit, below 0x20, equal to '\n' and equal to 0x7F. */
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL, hi = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    while (end - u >= 8) {
+        uint64_t w;
+        memcpy(&w, u, 8);
+        uint64_t below20 = ~(((w & lo7) + 0x60 * ones) | w) & hi;
+        uint64_t nl = w ^ (0x0A * ones), del = w ^ (0x7F * ones);
+        uint64_t is_nl = ~(((nl & lo7) + lo7) | nl) & hi;
+        uint64_t is_del = ~(((del & lo7) + lo7) | del) & hi;
+        if ((w & hi) | (below20 & ~is_nl) | is_del)
+            break; /* the byte loop decides */
+        u += 8;
+    }
     while (u < end) {
         if ((unsigned char)(*u - 0x20) < 0x5F || *u == '\n') { /* printable ASCII */
             u++;

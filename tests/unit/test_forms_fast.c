@@ -134,7 +134,8 @@ static size_t line_of(const struct buf *b, size_t at, size_t *len)
 
 static const char *const bits[] = {" ",  "#",  ":",  "-",  "\"", "'",  "\\", "[", "]", "{",  "}", ",", "|",
                                    ">",  "\n", "x",  "é",  "\t", "&",  "*",  "!", "%", ": ", " #", "- ", "\r",
-                                   "\\n", "''", "\xC3", "~", "?",  "@",  "`"};
+                                   "\\n", "''", "\xC3", "~", "?",  "@",  "`",
+                                   "\x01", "\x7F", "\x1B", "\xC2\x85", "\xEF\xBB\xBF", "\xC2\xA0", "ñ"};
 
 static void mutate(struct buf *b)
 {
