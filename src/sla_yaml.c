@@ -294,11 +294,14 @@ static int on_event(struct loader *L, yaml_event_t *ev)
 static void frame_close(struct loader *L, struct frame *f)
 {
     struct doc_node *n = f->node;
+    /* (no arithmetic on a stack that is still NULL: clang's UBSan) */
     if (n->kind == DOC_MAP) {
-        doc_arena_set_pairs(L->arena, n, L->pairs + f->base, L->npairs - f->base);
+        size_t k = L->npairs - f->base;
+        doc_arena_set_pairs(L->arena, n, k ? L->pairs + f->base : NULL, k);
         L->npairs = f->base;
     } else {
-        doc_arena_set_items(L->arena, n, L->items + f->base, L->nitems - f->base);
+        size_t k = L->nitems - f->base;
+        doc_arena_set_items(L->arena, n, k ? L->items + f->base : NULL, k);
         L->nitems = f->base;
     }
     free(f->hash);

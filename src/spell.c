@@ -119,6 +119,11 @@ static struct {
     __typeof__(Hunspell_add) *add;
 } hs;
 static pthread_once_t hs_once = PTHREAD_ONCE_INIT;
+/* Hunspell_create and Hunspell_destroy share a reference-counted global
+ * table in libhunspell (initialize_utf_tbl) without a lock: two dictionaries
+ * made at once on two threads race for it (LeakSanitizer caught the lost
+ * table in test_spell_load's four loaders).  They take turns here. */
+static pthread_mutex_t hs_lifecycle = PTHREAD_MUTEX_INITIALIZER;
 
 static void hs_resolve(void)
 {
@@ -376,7 +381,9 @@ static struct spell *open_files(const char *aff, const char *dic, const char *pe
         return NULL;
     }
     struct spell *sp = xcalloc(1, sizeof *sp);
+    pthread_mutex_lock(&hs_lifecycle);
     sp->h = hs.create(aff, dic);
+    pthread_mutex_unlock(&hs_lifecycle);
     if (!sp->h) {
         free(sp);
         *f = (struct open_fail){OF_LOAD, 0, dic, NULL};
@@ -442,8 +449,11 @@ void spell_close(struct spell *sp)
 {
     if (!sp)
         return;
-    if (sp->h)
+    if (sp->h) {
+        pthread_mutex_lock(&hs_lifecycle);
         hs.destroy(sp->h);
+        pthread_mutex_unlock(&hs_lifecycle);
+    }
     if (sp->to_dic != (iconv_t)-1)
         iconv_close(sp->to_dic);
     if (sp->from_dic != (iconv_t)-1)
