@@ -28,6 +28,10 @@ for tool in hyperfine python3; do
 done
 W=$(mktemp -d "${TMPDIR:-/tmp}/pacta-bench.XXXXXX") || exit 1
 trap 'rm -rf "$W"' EXIT INT TERM
+# The editor runs of rows 5 and 6 are killed, not quit: their recovery
+# files (and locks) go to the temporary folder, not the user's.
+XDG_STATE_HOME=$W/state
+export XDG_STATE_HOME
 
 log() { echo "bench: $*" >&2; }
 median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
