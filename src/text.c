@@ -369,6 +369,71 @@ static bool latin_second(unsigned char c0, unsigned char c1)
  * tests/unit/test_textfast compares the wrapping that relies on this with
  * u8_possible_linebreaks on many strings over this alphabet and near it. */
 
+/* The general path of wrap_para: the break opportunities of UAX #14 from
+ * libunistring.  reference: measure every character with the general width
+ * function too (text_width_n_general), the path the tests compare the fast
+ * ones with (wrap_all with general set). */
+static void wrap_general(struct lines *L, const char *s, size_t ps, size_t ce, size_t next_after, bool hard,
+                         size_t first_width, size_t width, bool reference)
+{
+    size_t start = ps, cols = 0, brk = ps, cols_at_brk = 0;
+    size_t w = L->n == 0 ? first_width : width;
+    /* The general path.  The break opportunities are needed only once a
+     * line overflows: a paragraph that fits is never asked for them.  Until
+     * then the loop runs without them (brk stays where it would be
+     * ignored); at the first overflow they are computed and the paragraph
+     * is scanned again from its start, which takes the same decisions as a
+     * scan that had them all along. */
+    char *br = NULL;
+    size_t i = ps;
+    while (i < ce) {
+        size_t j, cw;
+        unsigned char c = (unsigned char)s[i];
+        if (reference) {
+            j = text_next_char(s, ce, i);
+            cw = text_width_n_general(s + i, j - i);
+        } else if (c < 0x80 &&
+                   (i + 1 == ce || ((unsigned char)s[i + 1] < 0x80 && !(c == '\r' && s[i + 1] == '\n')))) {
+            /* ASCII followed by ASCII (or the end): a character of its own
+             * (only CR LF stays together), as text_next_char would find */
+            j = i + 1;
+            cw = ASCII_WIDTH(c);
+        } else {
+            j = text_next_char(s, ce, i);
+            cw = text_width_n(s + i, j - i);
+        }
+        if (!br && s[i] != ' ' && i > start && cols + cw > w) {
+            br = xmalloc(ce - ps);
+            u8_possible_linebreaks((const uint8_t *)s + ps, ce - ps, "UTF-8", br);
+            cols = 0; /* nothing was emitted yet: scan again from ps */
+            i = ps;
+            continue;
+        }
+        if (br && i > start && br[i - ps] == UC_BREAK_POSSIBLE) {
+            brk = i;
+            cols_at_brk = cols;
+        }
+        if (s[i] != ' ' && i > start && cols + cw > w) {
+            if (brk > start) {
+                emit(L, s, start, brk, brk, false);
+                start = brk;
+                cols -= cols_at_brk;
+            } else {
+                emit(L, s, start, i, i, false);
+                start = i;
+                cols = 0;
+            }
+            brk = start;
+            w = width;
+            continue; /* look at character i again on the new line */
+        }
+        cols += cw;
+        i = j;
+    }
+    emit(L, s, start, ce, next_after, hard);
+    free(br);
+}
+
 /* Wrap the paragraph s[ps..pe) (no newline inside). */
 static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size_t next_after,
                       bool hard, size_t first_width, size_t width)
@@ -506,110 +571,10 @@ static void wrap_para(struct lines *L, const char *s, size_t ps, size_t pe, size
                       hard);
             return;
         }
-        L->n = n0;
-        start = ps;
-        cols = 0;
-        brk = ps;
-        cols_at_brk = 0;
-        w = L->n == 0 ? first_width : width;
+        L->n = n0; /* what it emitted is taken back: the general path starts over */
     }
 
-    /* The general path.  The break opportunities are needed only once a
-     * line overflows: a paragraph that fits is never asked for them.  Until
-     * then the loop runs without them (brk stays where it would be
-     * ignored); at the first overflow they are computed and the paragraph
-     * is scanned again from its start, which takes the same decisions as a
-     * scan that had them all along. */
-    char *br = NULL;
-    size_t i = ps;
-    while (i < ce) {
-        size_t j, cw;
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80 && (i + 1 == ce || ((unsigned char)s[i + 1] < 0x80 && !(c == '\r' && s[i + 1] == '\n')))) {
-            /* ASCII followed by ASCII (or the end): a character of its own
-             * (only CR LF stays together), as text_next_char would find */
-            j = i + 1;
-            cw = ASCII_WIDTH(c);
-        } else {
-            j = text_next_char(s, ce, i);
-            cw = text_width_n(s + i, j - i);
-        }
-        if (!br && s[i] != ' ' && i > start && cols + cw > w) {
-            br = xmalloc(ce - ps);
-            u8_possible_linebreaks((const uint8_t *)s + ps, ce - ps, "UTF-8", br);
-            cols = 0; /* nothing was emitted yet: scan again from ps */
-            i = ps;
-            continue;
-        }
-        if (br && i > start && br[i - ps] == UC_BREAK_POSSIBLE) {
-            brk = i;
-            cols_at_brk = cols;
-        }
-        if (s[i] != ' ' && i > start && cols + cw > w) {
-            if (brk > start) {
-                emit(L, s, start, brk, brk, false);
-                start = brk;
-                cols -= cols_at_brk;
-            } else {
-                emit(L, s, start, i, i, false);
-                start = i;
-                cols = 0;
-            }
-            brk = start;
-            w = width;
-            continue; /* look at character i again on the new line */
-        }
-        cols += cw;
-        i = j;
-    }
-    emit(L, s, start, ce, next_after, hard);
-    free(br);
-}
-
-/* The general wrapping loop alone (no fast path), for the tests. */
-static void wrap_para_general(struct lines *L, const char *s, size_t ps, size_t pe, size_t next_after,
-                              bool hard, size_t first_width, size_t width)
-{
-    size_t ce = pe;
-    if (hard && ce > ps && s[ce - 1] == '\r')
-        ce--;
-    char *br = NULL;
-    size_t start = ps, cols = 0, brk = ps, cols_at_brk = 0;
-    size_t w = L->n == 0 ? first_width : width;
-    size_t i = ps;
-    while (i < ce) {
-        size_t j = text_next_char(s, ce, i);
-        size_t cw = text_width_n_general(s + i, j - i);
-        if (!br && s[i] != ' ' && i > start && cols + cw > w) {
-            br = xmalloc(ce - ps);
-            u8_possible_linebreaks((const uint8_t *)s + ps, ce - ps, "UTF-8", br);
-            cols = 0;
-            i = ps;
-            continue;
-        }
-        if (br && i > start && br[i - ps] == UC_BREAK_POSSIBLE) {
-            brk = i;
-            cols_at_brk = cols;
-        }
-        if (s[i] != ' ' && i > start && cols + cw > w) {
-            if (brk > start) {
-                emit(L, s, start, brk, brk, false);
-                start = brk;
-                cols -= cols_at_brk;
-            } else {
-                emit(L, s, start, i, i, false);
-                start = i;
-                cols = 0;
-            }
-            brk = start;
-            w = width;
-            continue;
-        }
-        cols += cw;
-        i = j;
-    }
-    emit(L, s, start, ce, next_after, hard);
-    free(br);
+    wrap_general(L, s, ps, ce, next_after, hard, first_width, width, false);
 }
 
 static size_t wrap_all(bool general, const char *s, size_t n, size_t first_width, size_t width,
@@ -624,10 +589,14 @@ static size_t wrap_all(bool general, const char *s, size_t n, size_t first_width
     for (;;) {
         const char *nl = memchr(s + ps, '\n', n - ps);
         size_t pe = nl ? (size_t)(nl - s) : n;
-        if (general)
-            wrap_para_general(&L, s, ps, pe, nl ? pe + 1 : n, nl != NULL, first_width, width);
-        else
+        if (general) {
+            size_t ce = pe; /* as wrap_para: a CR before the newline is not shown */
+            if (nl && ce > ps && s[ce - 1] == '\r')
+                ce--;
+            wrap_general(&L, s, ps, ce, nl ? pe + 1 : n, nl != NULL, first_width, width, true);
+        } else {
             wrap_para(&L, s, ps, pe, nl ? pe + 1 : n, nl != NULL, first_width, width);
+        }
         if (nl == NULL)
             break;
         ps = pe + 1;
