@@ -342,6 +342,18 @@ static void put_fill(struct out *o, char c, size_t times)
     o->len += times;
 }
 
+/* Copy the bytes from p up to the first one that stop marks (NUL must be
+ * one) as they are, at once; return where it stopped. */
+static const char *put_run(struct out *o, const char *p, const unsigned char *stop)
+{
+    const char *q = p;
+    while (!stop[(unsigned char)*q])
+        q++;
+    if (q > p)
+        put_n(o, p, (size_t)(q - p));
+    return q;
+}
+
 static void put_rep(struct out *o, const char *s, size_t times)
 {
     size_t n = strlen(s);
@@ -865,16 +877,9 @@ static void md_text(struct out *o, const char *s, bool newline_is_break)
     bool bol = true;
     for (const char *p = s; *p; p++) {
         if (!bol) {
-            /* bytes copied as they are, at once */
-            const char *q = p;
-            while (!md_stop[(unsigned char)*q])
-                q++;
-            if (q > p) {
-                put_n(o, p, (size_t)(q - p));
-                p = q;
-                if (!*p)
-                    break;
-            }
+            p = put_run(o, p, md_stop);
+            if (!*p)
+                break;
         }
         char c = *p;
         if (c == '\r')
@@ -1229,16 +1234,9 @@ static void roff_text(struct out *o, const char *s, const char *newline)
             if (!*p)
                 break;
         }
-        /* bytes copied as they are, at once */
-        const char *q = p;
-        while (!roff_stop[(unsigned char)*q])
-            q++;
-        if (q > p) {
-            put_n(o, p, (size_t)(q - p));
-            p = q;
-            if (!*p)
-                break;
-        }
+        p = put_run(o, p, roff_stop);
+        if (!*p)
+            break;
         switch (*p) {
         case '\\': put(o, "\\e"); break;
         case '\'': put(o, "\\(aq"); break; /* as typed, not a curly quote */
