@@ -5,7 +5,8 @@
 # Environment: BUILDDIR (the build tree holding pacta and bench/*; default
 # .), SRCDIR (bench/ sources; default the folder of this script), RUNS
 # (hyperfine runs for small inputs, default 10), BIGRUNS (for the large
-# file, default 3), ITEMS (items in the large agreement, default 100000),
+# file, default 3), ROUNDS (row 3: rounds of the three commands by turns,
+# default 7), ITEMS (items in the large agreement, default 100000),
 # LIMIT (seconds one command may take before its row is given up, default
 # 60), KEYS (characters typed for row 6, default 5000).
 set -u
@@ -13,6 +14,7 @@ BUILDDIR=${BUILDDIR:-.}
 SRCDIR=${SRCDIR:-$(dirname "$0")}
 RUNS=${RUNS:-10}
 BIGRUNS=${BIGRUNS:-3}
+ROUNDS=${ROUNDS:-7}
 ITEMS=${ITEMS:-100000}
 LIMIT=${LIMIT:-60}
 KEYS=${KEYS:-5000}
@@ -49,6 +51,23 @@ hf() {
     if [ "$1" = -i ]; then HF_OPTS=-i; shift; fi
     hyperfine -N $HF_OPTS --style none --warmup 1 --runs "$runs" --export-json "$W/$name.json" "$@" >/dev/null 2>&1 || return 1
     python3 -c 'import json,sys; [print(r["median"]) for r in json.load(open(sys.argv[1]))["results"]]' "$W/$name.json"
+}
+# turns NAME ROUNDS CMD...: like hf, but ROUNDS rounds that each run every
+# command once (after one warm-up), so that a burst of noise on the shared
+# machine falls on all of them alike; the median of each over the rounds.
+turns() {
+    # (sh has no local variables: hf sets name and runs, so these differ)
+    t_name=$1 t_rounds=$2 t_k=0
+    shift 2
+    while [ "$t_k" -lt "$t_rounds" ]; do
+        hf "$t_name.$t_k" 1 "$@" >"$W/$t_name.$t_k.txt" || return 1
+        t_k=$((t_k + 1))
+    done
+    python3 -c '
+import statistics, sys
+runs = [[float(x) for x in open(f).read().split()] for f in sys.argv[1:]]
+for i in range(len(runs[0])):
+    print(statistics.median(r[i] for r in runs))' "$W/$t_name".*.txt
 }
 ROWS=
 row() { ROWS="$ROWS$*
@@ -94,7 +113,7 @@ fi
 # 3: summary against loading alone.
 if fits "$PACTA" summary "$BIG" -f text; then
     log "3: summary"
-    set -- $(hf summary "$BIGRUNS" "$LOAD $BIG" "$PACTA summary $BIG -f text" "$PACTA summary $BIG -f html") || true
+    set -- $(turns summary "$ROUNDS" "$LOAD $BIG" "$PACTA summary $BIG -f text" "$PACTA summary $BIG -f html") || true
     if [ $# -eq 3 ]; then
         r=$(ratio "$2" "$1") h=$(ratio "$3" "$1")
         row "| 3 | \`pacta summary -f text\`, $MB MB | $(fmt_s "$2") | loading alone $(fmt_s "$1") | ${r}× | ≤ 1.3× | $(check "$r" le 1.3) |"
