@@ -174,11 +174,14 @@ static inline size_t ascii_run(const unsigned char *p, size_t n)
     return k;
 }
 
-size_t text_width_n(const char *s, size_t n)
+/* The width of the longest prefix of p[0..n) that the fast paths measure
+ * (ASCII runs, NUL as nothing, two-byte characters that TWO_BYTE_FAST
+ * knows); *end is where it stops: n, or the first character they do not. */
+static inline __attribute__((always_inline)) size_t fast_prefix_width(const unsigned char *p, size_t n,
+                                                                      size_t *end)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t w = 0;
-    for (size_t i = 0; i < n;) {
+    size_t w = 0, i = 0;
+    while (i < n) {
         unsigned char c = p[i];
         if (c < 0x80) { /* ASCII: one byte, no decoding, a run at once */
             if (c == 0) {
@@ -195,9 +198,25 @@ size_t text_width_n(const char *s, size_t n)
             i += 2;
             continue;
         }
-        uint32_t cp;
-        i += text_decode(s + i, n - i, &cp);
-        w += (size_t)text_cp_width(cp);
+        break;
+    }
+    *end = i;
+    return w;
+}
+
+size_t text_width_n(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t w = 0, i = 0;
+    while (i < n) {
+        size_t e;
+        w += fast_prefix_width(p + i, n - i, &e);
+        i += e;
+        if (i < n) { /* one character the fast paths do not know */
+            uint32_t cp;
+            i += text_decode(s + i, n - i, &cp);
+            w += (size_t)text_cp_width(cp);
+        }
     }
     return w;
 }
@@ -306,27 +325,8 @@ static void emit(struct lines *L, const char *s, size_t off, size_t end, size_t 
  * its own and this width is the sum the wrapping loop would add up. */
 static size_t plain_width(const unsigned char *p, size_t n)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = p[i];
-        if (c < 0x80) {
-            if (c == 0) {
-                i++;
-                continue;
-            }
-            size_t k = ascii_run(p + i, n - i);
-            w += k;
-            i += k;
-            continue;
-        }
-        if (i + 1 < n && TWO_BYTE_FAST(c, p[i + 1])) {
-            w += TWO_BYTE_WIDTH(c, p[i + 1]);
-            i += 2;
-            continue;
-        }
-        return (size_t)-1;
-    }
-    return w;
+    size_t e, w = fast_prefix_width(p, n, &e);
+    return e == n ? w : (size_t)-1;
 }
 
 /* The characters for which the break rule of fast path 2 below is known
