@@ -71,6 +71,16 @@ else
     echo "ok 3 - the agreement itself was not written"
 fi
 
+# The killed pacta writes the recovery file at once, then exits once its
+# dictionary has finished loading on its worker thread (a second under
+# AddressSanitizer): reopen after it has let go of its lock, as a person
+# would, not in the same instant (the lock dialog would come first).
+lk="$tmp/.acuerdo.sla.yaml.lock"
+i=0
+while [ $i -lt 100 ] && [ -e "$lk" ] && ! flock -n "$lk" true 2>/dev/null; do
+    sleep 0.1
+    i=$((i + 1))
+done
 start
 if wait_for "Recover them?"; then
     echo "ok 4 - reopening offers the recovery"
