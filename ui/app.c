@@ -2181,6 +2181,18 @@ static int do_save(void)
 /* Spelling                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Finish a dictionary still loading and close the speller. */
+static void spell_drop(void)
+{
+    if (A.spell_ld) {
+        struct err e;
+        spell_close(spell_load_finish(A.spell_ld, &e));
+        A.spell_ld = NULL;
+    }
+    spell_close(A.sp);
+    A.sp = NULL;
+}
+
 /* Start loading the dictionary of metadata.language in the background,
  * again when the language changed (the old speller goes at once: its marks
  * would be wrong).  Called by the loop once the first screen is out, and
@@ -2195,13 +2207,7 @@ static void spell_request(void)
     A.spell_tried = true;
     free(A.spell_lang);
     A.spell_lang = xstrdup(lang);
-    if (A.spell_ld) {
-        struct err e;
-        spell_close(spell_load_finish(A.spell_ld, &e));
-        A.spell_ld = NULL;
-    }
-    spell_close(A.sp);
-    A.sp = NULL;
+    spell_drop();
     A.spell_ld = spell_load_start(lang, A.dict);
 }
 
@@ -4287,16 +4293,10 @@ static void ask_lock(void)
     }
 }
 
-/* Finish a dictionary still loading and close the speller. */
+/* Finish and close the speller, the language forgotten too. */
 static void spell_end(void)
 {
-    if (A.spell_ld) {
-        struct err e;
-        spell_close(spell_load_finish(A.spell_ld, &e));
-        A.spell_ld = NULL;
-    }
-    spell_close(A.sp);
-    A.sp = NULL;
+    spell_drop();
     A.spell_tried = false;
     free(A.spell_lang);
     A.spell_lang = NULL;
