@@ -5,7 +5,8 @@
  * the start; both must agree on every add (new, or the index of the first
  * add) and every lookup, also of ids never added.  The same again with
  * hashes that collide: one constant for all (every probe walks the whole
- * cluster, strings compared on equal hashes) and one of two values. */
+ * cluster, strings compared on equal hashes), one of two values, and hashes
+ * equal in the 32 bits that the table keeps. */
 #include "config.h"
 
 #include <stdio.h>
@@ -24,6 +25,13 @@ static size_t hash_same(const char *id)
 static size_t hash_two(const char *id)
 {
     return (unsigned char)id[0] & 1;
+}
+
+/* Hashes whose low 32 bits (the part an entry keeps) are all equal, and
+ * whose high bits differ: probes must still tell the ids apart by text. */
+static size_t hash_low_same(const char *id)
+{
+    return (idindex_hash(id) & ~(size_t)0xffffffffu) | 0x5bd1e995u;
 }
 
 static unsigned long long rng = 88172645463325252ull;
@@ -114,6 +122,11 @@ int main(void)
     for (size_t n = 0; n < 200; n += 1 + n / 4, runs++)
         bad += run(n, 3, hash_two, &repeats);
     ok(bad == 0, "two hashes: %zu runs agree (%zu repeated ids)", runs, repeats);
+
+    bad = repeats = runs = 0;
+    for (size_t n = 0; n < 300; n += 1 + n / 4, runs++)
+        bad += run(n, 1, hash_low_same, &repeats);
+    ok(bad == 0, "hashes equal in their low 32 bits: %zu runs agree (%zu repeated ids)", runs, repeats);
 
     /* many items, every id repeated many times: the first add stays */
     struct idindex ix;
