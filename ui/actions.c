@@ -33,7 +33,11 @@ const struct actions_def actions_table[] = {
     {ACT_EXPORT, "save-as", "F2 ^S", N_("Save as"), ACTIONS_PREVIEW, true},
     {ACT_BACK, "back", "Esc F6", N_("Back"), ACTIONS_PREVIEW, true},
     /* The evaluation screen's own keys (handled there; listed for the bar and help). */
-    {ACT_CONFIRM, "edit-measurement", "Enter", N_("Enter or add"), ACTIONS_EVAL, true},
+    {ACT_CONFIRM, "edit-measurement", "Enter", N_("Enter or add"), ACTIONS_EVAL_OTHER, true},
+    /* on an outage or a ticket of the period: the same keys as on a
+     * wizard's list of items (ux.md) */
+    {ACT_CONFIRM, "edit-event", "Enter", N_("Edit"), ACTIONS_EVAL_ITEM, true},
+    {ACT_REMOVE, "remove-event", "F8 Del ^X", N_("Remove"), ACTIONS_EVAL_ITEM, true},
     {ACT_NEXT_STEP, "other-period", "PgDn PgUp", N_("Other period"), ACTIONS_EVAL, true},
     {ACT_ADD, "add-period", "F9 Ins", N_("Add a period"), ACTIONS_EVAL, true},
     {ACT_EXPORT, "save-measurements", "F2 ^S", N_("Save"), ACTIONS_EVAL, true},

@@ -43,7 +43,9 @@ enum {
     ACTIONS_LIST = 1 << 2,   /* a list of items has the focus */
     ACTIONS_OTHER = 1 << 3,  /* a choice, bool, days or picker has the focus */
     ACTIONS_PREVIEW = 1 << 4, /* the summary preview (F6) */
-    ACTIONS_EVAL = 1 << 5,    /* the evaluation screen (F11) */
+    ACTIONS_EVAL = 1 << 5,    /* the evaluation screen (F11), any row */
+    ACTIONS_EVAL_ITEM = 1 << 6,  /* ... on one outage or ticket */
+    ACTIONS_EVAL_OTHER = 1 << 7, /* ... on any other row */
 };
 
 struct actions_def {

@@ -1978,7 +1978,7 @@ static void act_help(void)
     ADD("\n%s\n", _("Keys"));
     for (unsigned i = 0; i < actions_count; i++) {
         const struct actions_def *d = &actions_table[i];
-        if (d->context != ACTIONS_PREVIEW && d->context != ACTIONS_EVAL)
+        if (!(d->context & (ACTIONS_PREVIEW | ACTIONS_EVAL | ACTIONS_EVAL_ITEM | ACTIONS_EVAL_OTHER)))
             ADD("  %-14s %s\n", d->keys, _(d->label));
     }
     ADD("\n%s\n", _("In the summary (F6)"));
@@ -1990,7 +1990,13 @@ static void act_help(void)
     ADD("\n%s\n", _("In the evaluation (F11)"));
     for (unsigned i = 0; i < actions_count; i++) {
         const struct actions_def *d = &actions_table[i];
-        if (d->context == ACTIONS_EVAL)
+        if (d->context & (ACTIONS_EVAL | ACTIONS_EVAL_OTHER))
+            ADD("  %-14s %s\n", d->keys, _(d->label));
+    }
+    ADD("\n%s\n", _("On an outage or a ticket in the evaluation"));
+    for (unsigned i = 0; i < actions_count; i++) {
+        const struct actions_def *d = &actions_table[i];
+        if (d->context & ACTIONS_EVAL_ITEM)
             ADD("  %-14s %s\n", d->keys, _(d->label));
     }
     ADD("\n%s\n", _("On a choice: Left/Right or Space changes it. On days and pickers: Left/Right move, "
@@ -3111,11 +3117,15 @@ struct ev {
 };
 static struct ev EV;
 
-enum ev_kind { EV_PERIOD, EV_VALUE, EV_OUTAGES, EV_TICKETS, EV_DELIVERY, EV_OBLIGATION };
+/* EV_OUTAGES and EV_TICKETS are the summary rows ("2 outages (Enter adds
+ * one)"); under each, one EV_OUTAGE / EV_TICKET row per event, which Enter
+ * edits and Delete removes. */
+enum ev_kind { EV_PERIOD, EV_VALUE, EV_OUTAGES, EV_OUTAGE, EV_TICKETS, EV_TICKET, EV_DELIVERY, EV_OBLIGATION };
 struct ev_row {
     enum ev_kind kind;
     char list[32]; /* the agreement's list the row is about */
     size_t i;      /* index in it */
+    size_t j;      /* EV_OUTAGE, EV_TICKET: index in the period's list */
 };
 
 static char *ev_path_for(const char *sla)
@@ -3132,14 +3142,16 @@ static size_t ev_rows(struct ev_row **out)
 {
     size_t n = 0, cap = 0;
     struct ev_row *r = NULL;
-#define ROW(k, l, idx)                                                  \
+#define ROWJ(k, l, idx, jdx)                                            \
     do {                                                                \
         r = xgrow(r, &cap, n + 1, sizeof *r);                           \
         r[n].kind = (k);                                                \
         snprintf(r[n].list, sizeof r[n].list, "%s", (l));               \
         r[n].i = (idx);                                                 \
+        r[n].j = (jdx);                                                 \
         n++;                                                            \
     } while (0)
+#define ROW(k, l, idx) ROWJ(k, l, idx, 0)
     ROW(EV_PERIOD, "", 0);
     if (doc_count(EV.m, "periods") > 0) {
         char p[PATHMAX];
@@ -3147,10 +3159,20 @@ static size_t ev_rows(struct ev_row **out)
         for (size_t i = 0; i < nl; i++) {
             ROW(EV_VALUE, "service_levels", i);
             const char *ind = doc_get_str(A.root, doc_pathf(p, sizeof p, "service_levels[%zu].indicator", i));
-            if (ind && strcmp(ind, "availability") == 0)
+            if (ind && strcmp(ind, "availability") == 0) {
                 ROW(EV_OUTAGES, "service_levels", i);
+                const char *id = doc_get_str(A.root, doc_pathf(p, sizeof p, "service_levels[%zu].id", i));
+                size_t no = id ? doc_count(EV.m, doc_pathf(p, sizeof p, "periods[%zu].levels.%s.outages",
+                                                           EV.period, id))
+                               : 0;
+                for (size_t j = 0; j < no; j++)
+                    ROWJ(EV_OUTAGE, "service_levels", i, j);
+            }
         }
         ROW(EV_TICKETS, "", 0);
+        size_t nt = doc_count(EV.m, doc_pathf(p, sizeof p, "periods[%zu].tickets", EV.period));
+        for (size_t j = 0; j < nt; j++)
+            ROWJ(EV_TICKET, "", 0, j);
         size_t nd = doc_count(A.root, "deadlines");
         for (size_t i = 0; i < nd; i++)
             ROW(EV_DELIVERY, "deadlines", i);
@@ -3160,6 +3182,7 @@ static size_t ev_rows(struct ev_row **out)
                 ROW(EV_OBLIGATION, obl[k], i);
     }
 #undef ROW
+#undef ROWJ
     *out = r;
     return n;
 }
@@ -3195,6 +3218,104 @@ static struct doc_node *ev_entry(const char *seqpath, const char *key, const cha
     return it;
 }
 
+/* The path of the list an EV_OUTAGE or EV_TICKET row is an item of, into
+ * buf; NULL for other rows. */
+static const char *ev_list_path(const struct ev_row *r, char *buf, size_t size)
+{
+    if (r->kind == EV_OUTAGE || r->kind == EV_OUTAGES) {
+        const char *id = ev_id(r);
+        return id ? doc_pathf(buf, size, "periods[%zu].levels.%s.outages", EV.period, id) : NULL;
+    }
+    if (r->kind == EV_TICKET || r->kind == EV_TICKETS)
+        return doc_pathf(buf, size, "periods[%zu].tickets", EV.period);
+    return NULL;
+}
+
+/* The outage or ticket of an EV_OUTAGE / EV_TICKET row. */
+static struct doc_node *ev_item(const struct ev_row *r)
+{
+    char p[PATHMAX], q[PATHMAX + 32];
+    if ((r->kind != EV_OUTAGE && r->kind != EV_TICKET) || !ev_list_path(r, p, sizeof p))
+        return NULL;
+    struct doc_node *it = doc_get(EV.m, doc_pathf(q, sizeof q, "%s[%zu]", p, r->j));
+    return it && it->kind == DOC_MAP ? it : NULL;
+}
+
+/* A timestamp as the rows show it: "2027-03-09 10:00", or "10:00" when it
+ * falls on the day of ref (the start of the outage, the ticket's opening);
+ * "—" when absent; as written when it is not a timestamp. */
+static const char *ev_stamp_text(const char *s, const char *ref, char *buf, size_t size)
+{
+    struct calc_stamp t, r;
+    if (!s || !*s)
+        return "—";
+    if (calc_parse_stamp(s, &t) != 0)
+        return s;
+    if (ref && calc_parse_stamp(ref, &r) == 0 && r.day == t.day) {
+        snprintf(buf, size, "%02d:%02d", t.minute / 60, t.minute % 60);
+        return buf;
+    }
+    calc_format_stamp(t, buf, size);
+    char *T = strchr(buf, 'T');
+    if (T)
+        *T = ' ';
+    return buf;
+}
+
+/* An outage in one line: "2027-03-09 10:00 – 14:00 (4 h)", with
+ * ", excluded" and its note when it has them. */
+static char *ev_outage_text(const struct doc_node *it)
+{
+    const char *s = doc_get_str(it, "start"), *e = doc_get_str(it, "end");
+    const char *x = doc_get_str(it, "excluded"), *note = doc_get_str(it, "note");
+    char a[40], b[40], d[L10N_BUFSZ];
+    struct calc_stamp ts, te;
+    d[0] = 0;
+    if (s && e && calc_parse_stamp(s, &ts) == 0 && calc_parse_stamp(e, &te) == 0) {
+        long long min = (long long)(te.day - ts.day) * 1440 + te.minute - ts.minute;
+        if (min > 0)
+            l10n_duration_words(d, sizeof d, min * 600, A.lang);
+    }
+    bool excluded = x && strcmp(x, "true") == 0;
+    char *when = xasprintf("%s – %s", ev_stamp_text(s, NULL, a, sizeof a), ev_stamp_text(e, s, b, sizeof b));
+    char *t;
+    if (d[0] && excluded)
+        t = xasprintf(_("%s (%s, excluded)"), when, d);
+    else if (d[0])
+        t = xasprintf("%s (%s)", when, d);
+    else if (excluded)
+        t = xasprintf(_("%s (excluded)"), when);
+    else
+        t = xstrdup(when);
+    free(when);
+    if (note && *note) {
+        char *u = xasprintf("%s — %s", t, note);
+        free(t);
+        t = u;
+    }
+    return t;
+}
+
+/* A ticket in one line: "T1 P1: opened 2027-03-09 10:00, first response
+ * 11:30, resolved —", and its note. */
+static char *ev_ticket_text(const struct doc_node *it)
+{
+    const char *id = doc_get_str(it, "id"), *pr = doc_get_str(it, "priority");
+    const char *o = doc_get_str(it, "opened"), *note = doc_get_str(it, "note");
+    char a[40], b[40], c[40];
+    char *who = xasprintf("%s%s%s", id && *id ? id : "?", pr && *pr ? " " : "", pr && *pr ? pr : "");
+    char *t = xasprintf(_("%s: opened %s, first response %s, resolved %s"), who, ev_stamp_text(o, NULL, a, sizeof a),
+                        ev_stamp_text(doc_get_str(it, "first_response"), o, b, sizeof b),
+                        ev_stamp_text(doc_get_str(it, "resolved"), o, c, sizeof c));
+    free(who);
+    if (note && *note) {
+        char *u = xasprintf("%s — %s", t, note);
+        free(t);
+        t = u;
+    }
+    return t;
+}
+
 /* One line describing row r. */
 static char *ev_row_text(const struct ev_row *r)
 {
@@ -3221,6 +3342,15 @@ static char *ev_row_text(const struct ev_row *r)
         size_t n = doc_count(EV.m, doc_pathf(p, sizeof p, "periods[%zu].tickets", EV.period));
         return xasprintf(P_("%zu ticket in the period (Enter adds one)", "%zu tickets in the period (Enter adds one)",
                             n), n);
+    }
+    case EV_OUTAGE:
+    case EV_TICKET: {
+        /* indented one step under their summary rows */
+        struct doc_node *it = ev_item(r);
+        char *t = it ? (r->kind == EV_OUTAGE ? ev_outage_text(it) : ev_ticket_text(it)) : xstrdup("?");
+        char *u = xasprintf("%s%s", r->kind == EV_OUTAGE ? "        " : "    ", t);
+        free(t);
+        return u;
     }
     case EV_DELIVERY: {
         const char *what = doc_get_str(A.root, doc_pathf(p, sizeof p, "%s[%zu].deliverable", r->list, r->i));
@@ -3310,7 +3440,6 @@ static void ev_draw(void)
         draw_cropped(y, x, w, t);
         free(t);
     }
-    free(rows);
     theme_set(THEME_FRAME);
     draw_hline(y++, 0, COLS);
     char **lines;
@@ -3326,7 +3455,9 @@ static void ev_draw(void)
         snprintf(buf, sizeof buf, " %s ", A.msg);
         draw_str(LINES - 2, 2, COLS - 4, buf);
     }
-    draw_key_bar_ctx(ACTIONS_EVAL);
+    bool item = EV.sel < n && (rows[EV.sel].kind == EV_OUTAGE || rows[EV.sel].kind == EV_TICKET);
+    free(rows);
+    draw_key_bar_ctx(ACTIONS_EVAL | (item ? ACTIONS_EVAL_ITEM : ACTIONS_EVAL_OTHER));
 }
 
 /* Ask for one value; NULL when cancelled.  check: 'd' date, 't' timestamp, 0 any. */
@@ -3344,6 +3475,7 @@ static char *ev_ask(const char *title, const char *prompt, const char *initial, 
         if (ok) {
             char *r = xstrdup(t);
             free(s);
+            A.msg[0] = 0; /* a refusal of an earlier answer no longer holds */
             return r;
         }
         free(s);
@@ -3352,6 +3484,173 @@ static char *ev_ask(const char *title, const char *prompt, const char *initial, 
         if (eof_seen)
             return NULL;
     }
+}
+
+/* Ask for a timestamp with ev_ask; NULL when cancelled.  An empty answer
+ * is returned as "" unless required, when it is refused with that message
+ * and asked again (editing: removing is Delete's work).  A moment before
+ * after (or at it, when strictly) is refused with too_early, followed by
+ * that moment, and asked again with what was typed. */
+static char *ev_ask_stamp(const char *title, const char *prompt, const char *initial, const char *required,
+                          const char *after, bool strictly, const char *too_early)
+{
+    char *typed = xstrdup(initial);
+    for (;;) {
+        char *v = ev_ask(title, prompt, typed, 't');
+        if (!v || (!*v && !required)) {
+            free(typed);
+            return v;
+        }
+        struct calc_stamp t, a;
+        if (!*v) {
+            set_msg(THEME_ERROR, "%s", required);
+        } else if (after && calc_parse_stamp(v, &t) == 0 && calc_parse_stamp(after, &a) == 0 &&
+                   (t.day < a.day || (t.day == a.day && (t.minute < a.minute || (strictly && t.minute == a.minute))))) {
+            set_msg(THEME_ERROR, "%s (%s)", too_early, after);
+        } else {
+            free(typed);
+            return v;
+        }
+        free(typed);
+        typed = v;
+        if (eof_seen) {
+            free(typed);
+            return NULL;
+        }
+    }
+}
+
+/* Add an outage (add: at the end of the level's list) or edit the one of
+ * row r.  The prompts are the same; when editing they hold the current
+ * values, and nothing is written until the last one is answered, so that
+ * Esc anywhere leaves the outage as it was. */
+static void ev_outage_form(const struct ev_row *r, bool add)
+{
+    char p[PATHMAX];
+    struct doc_node *it = add ? NULL : ev_item(r);
+    if ((!add && !it) || !ev_list_path(r, p, sizeof p))
+        return;
+    const char *title = add ? _("Add an outage") : _("Edit an outage");
+    const char *cs = it ? doc_get_str(it, "start") : NULL, *ce = it ? doc_get_str(it, "end") : NULL;
+    /* adding: an empty start adds nothing, as it always has */
+    char *a = ev_ask_stamp(title, _("Started at (YYYY-MM-DDTHH:MM):"), cs ? cs : "",
+                           add ? NULL : _("Started at: an outage needs a start (Esc cancels the edit)"), NULL, false,
+                           NULL);
+    char *b = NULL;
+    if (a && *a)
+        b = ev_ask_stamp(title, _("Ended at (YYYY-MM-DDTHH:MM):"), ce ? ce : a,
+                         add ? NULL : _("Ended at: an outage needs an end (Esc cancels the edit)"), a, true,
+                         _("Ended at: an outage must end after it starts"));
+    /* the list is made only now: a cancelled add leaves no empty one */
+    struct doc_node *seq = add && a && *a && b && *b ? doc_ensure(EV.m, p, DOC_SEQ) : NULL;
+    if (a && *a && b && *b && (!add || (seq && seq->kind == DOC_SEQ))) {
+        if (add) {
+            it = doc_new_map();
+            doc_seq_push(seq, it);
+        }
+        doc_map_put(it, "start", doc_new_scalar(a, DOC_PLAIN));
+        doc_map_put(it, "end", doc_new_scalar(b, DOC_PLAIN));
+        ev_changed();
+    }
+    free(a);
+    free(b);
+}
+
+/* Add a ticket to the period or edit the one of row r, as ev_outage_form
+ * does for outages.  Keys the form does not ask (id, note, x-) are kept. */
+static void ev_ticket_form(const struct ev_row *r, bool add)
+{
+    char p[PATHMAX];
+    struct doc_node *it = add ? NULL : ev_item(r);
+    if ((!add && !it) || !ev_list_path(r, p, sizeof p))
+        return;
+    const char *title = add ? _("Add a ticket") : _("Edit a ticket");
+    static const char *const keys[4] = {"priority", "opened", "first_response", "resolved"};
+    const char *cur[4];
+    for (int i = 0; i < 4; i++) {
+        cur[i] = it ? doc_get_str(it, keys[i]) : NULL;
+        if (!cur[i])
+            cur[i] = "";
+    }
+    char *v[4] = {NULL, NULL, NULL, NULL};
+    v[0] = ev_ask(title, _("Priority (a priority id, e.g. P1; may be empty):"), cur[0], 0);
+    /* adding: an empty opening adds nothing, as it always has */
+    if (v[0])
+        v[1] = ev_ask_stamp(title, _("Opened at (YYYY-MM-DDTHH:MM):"), cur[1],
+                            add ? NULL : _("Opened at: a ticket needs the moment it was opened (Esc cancels the edit)"),
+                            NULL, false, NULL);
+    /* adding, the later moments start from the opening's (the same day) */
+    if (v[1] && *v[1])
+        v[2] = ev_ask_stamp(title, _("First response at (YYYY-MM-DDTHH:MM; empty: none yet):"), add ? v[1] : cur[2],
+                            NULL, v[1], false, _("First response at: it comes before the ticket was opened"));
+    if (v[2])
+        v[3] = ev_ask_stamp(title, _("Resolved at (YYYY-MM-DDTHH:MM; empty: still open):"), add ? v[1] : cur[3],
+                            NULL, v[1], false, _("Resolved at: it comes before the ticket was opened"));
+    struct doc_node *seq = add && v[3] ? doc_ensure(EV.m, p, DOC_SEQ) : NULL;
+    if (v[3] && (!add || (seq && seq->kind == DOC_SEQ))) {
+        if (add) {
+            /* T<n> from the count on, skipping an id still in use (one
+             * removed earlier leaves a gap; ids stay unique) */
+            char tid[32];
+            for (size_t n = seq->len + 1;; n++) {
+                snprintf(tid, sizeof tid, "T%zu", n);
+                size_t k = 0;
+                while (k < seq->len && !(doc_get_str(seq->u.items[k], "id") &&
+                                         strcmp(doc_get_str(seq->u.items[k], "id"), tid) == 0))
+                    k++;
+                if (k == seq->len)
+                    break;
+            }
+            it = doc_new_map();
+            doc_map_put(it, "id", doc_new_scalar(tid, DOC_PLAIN));
+            doc_seq_push(seq, it);
+        }
+        for (int i = 0; i < 4; i++) {
+            if (*v[i])
+                doc_map_put(it, keys[i], doc_new_scalar(v[i], DOC_PLAIN));
+            else
+                doc_map_del(it, keys[i]);
+        }
+        ev_changed();
+    }
+    for (int i = 0; i < 4; i++)
+        free(v[i]);
+}
+
+/* Delete, F8, Ctrl-X on an outage or a ticket: remove it after a
+ * confirmation, as on the wizard's lists of items. */
+static void ev_remove(const struct ev_row *r)
+{
+    char p[PATHMAX], q[PATHMAX + 32];
+    struct doc_node *it = ev_item(r);
+    if (!it || !ev_list_path(r, p, sizeof p))
+        return;
+    char *question;
+    if (r->kind == EV_OUTAGE) {
+        char *t = ev_outage_text(it);
+        question = xasprintf(_("Remove the outage %s?"), t);
+        free(t);
+    } else {
+        const char *id = doc_get_str(it, "id"), *o = doc_get_str(it, "opened");
+        char a[40];
+        question = xasprintf(_("Remove the ticket %s, opened %s?"), id && *id ? id : "?",
+                             ev_stamp_text(o, NULL, a, sizeof a));
+    }
+    const char *btn[] = {_("Remove"), _("Keep")};
+    int a = ask(_("Remove"), question, btn, 2, 1);
+    free(question);
+    if (a != 0)
+        return;
+    doc_del(EV.m, doc_pathf(q, sizeof q, "%s[%zu]", p, r->j));
+    size_t left = doc_count(EV.m, p);
+    if (left == 0)
+        doc_del(EV.m, p); /* no empty "outages: []" left behind */
+    /* the choice stays on the row that took the removed one's place, or
+     * goes up to the one before (the previous item or the summary row) */
+    if (r->j >= left && EV.sel > 0)
+        EV.sel--;
+    set_msg(THEME_NORMAL, "%s", _("Removed."));
+    ev_changed();
 }
 
 static void ev_add_period(void)
@@ -3399,7 +3698,7 @@ static void ev_edit(const struct ev_row *r)
         ev_add_period();
         return;
     }
-    if (!id && r->kind != EV_TICKETS)
+    if (!id && r->kind != EV_TICKETS && r->kind != EV_TICKET)
         return;
     switch (r->kind) {
     case EV_VALUE: {
@@ -3423,51 +3722,14 @@ static void ev_edit(const struct ev_row *r)
         ev_changed();
         return;
     }
-    case EV_OUTAGES: {
-        char *a = ev_ask(_("Add an outage"), _("Started at (YYYY-MM-DDTHH:MM):"), "", 't');
-        char *b = a && *a ? ev_ask(_("Add an outage"), _("Ended at (YYYY-MM-DDTHH:MM):"), a, 't') : NULL;
-        if (a && *a && b && *b) {
-            doc_pathf(p, sizeof p, "periods[%zu].levels.%s.outages", EV.period, id);
-            struct doc_node *seq = doc_ensure(EV.m, p, DOC_SEQ);
-            struct doc_node *it = doc_new_map();
-            doc_map_put(it, "start", doc_new_scalar(a, DOC_PLAIN));
-            doc_map_put(it, "end", doc_new_scalar(b, DOC_PLAIN));
-            doc_seq_push(seq, it);
-            ev_changed();
-        }
-        free(a);
-        free(b);
+    case EV_OUTAGES:
+    case EV_OUTAGE:
+        ev_outage_form(r, r->kind == EV_OUTAGES);
         return;
-    }
-    case EV_TICKETS: {
-        const char *prompts[4] = {_("Priority (a priority id, e.g. P1; may be empty):"),
-                                  _("Opened at (YYYY-MM-DDTHH:MM):"),
-                                  _("First response at (YYYY-MM-DDTHH:MM; empty: none yet):"),
-                                  _("Resolved at (YYYY-MM-DDTHH:MM; empty: still open):")};
-        static const char *const keys[4] = {"priority", "opened", "first_response", "resolved"};
-        char *v[4] = {NULL, NULL, NULL, NULL};
-        bool ok = true;
-        for (int i = 0; i < 4 && ok; i++) {
-            v[i] = ev_ask(_("Add a ticket"), prompts[i], i > 1 && v[1] ? v[1] : "", i == 0 ? 0 : 't');
-            ok = v[i] && (i != 1 || *v[i]);
-        }
-        if (ok) {
-            doc_pathf(p, sizeof p, "periods[%zu].tickets", EV.period);
-            struct doc_node *seq = doc_ensure(EV.m, p, DOC_SEQ);
-            struct doc_node *it = doc_new_map();
-            char tid[32];
-            snprintf(tid, sizeof tid, "T%zu", seq->len + 1);
-            doc_map_put(it, "id", doc_new_scalar(tid, DOC_PLAIN));
-            for (int i = 0; i < 4; i++)
-                if (*v[i])
-                    doc_map_put(it, keys[i], doc_new_scalar(v[i], DOC_PLAIN));
-            doc_seq_push(seq, it);
-            ev_changed();
-        }
-        for (int i = 0; i < 4; i++)
-            free(v[i]);
+    case EV_TICKETS:
+    case EV_TICKET:
+        ev_ticket_form(r, r->kind == EV_TICKETS);
         return;
-    }
     case EV_DELIVERY: {
         doc_pathf(p, sizeof p, "periods[%zu].deliveries", EV.period);
         struct doc_node *e = ev_entry(p, "deadline", id, false);
@@ -3598,6 +3860,9 @@ static void act_evaluate(void)
             ev_add_period();
         } else if ((k.fn && k.code == KEY_F(2)) || (!k.fn && k.code == ('s' & 0x1f))) {
             ev_save();
+        } else if ((k.fn && (k.code == KEY_F(8) || k.code == KEY_DC)) || (!k.fn && k.code == ('x' & 0x1f))) {
+            if (EV.sel < n)
+                ev_remove(&rows[EV.sel]);
         } else if ((k.fn && (k.code == KEY_ENTER || k.code == KEY_F(4))) ||
                    (!k.fn && (k.code == '\r' || k.code == '\n' || k.code == ' '))) {
             if (EV.sel < n)
