@@ -272,7 +272,7 @@ int render_format_parse(const char *name, enum render_format *f)
  * that is written out whenever it is full: a summary piped to another
  * program never holds its 17 MB in memory (issue 8, row 3).  A window
  * keeps its trailing newlines, the one thing an emitter looks back at
- * (md_emit trims them at the very end). */
+ * (md_tail trims them at the very end). */
 struct out {
     char *p;
     size_t len, cap;
@@ -740,111 +740,119 @@ static void text_centred(struct tw *t, const char *text)
     }
 }
 
-static void text_emit(const struct render_doc *d, struct out *o)
+static void text_head(struct tw *t, const struct render_doc *d, struct out *o)
 {
-    struct tw tw = {.d = d, .o = o, .used = TEXT_BODY /* a header before the first line */};
-    struct tw *t = &tw;
+    *t = (struct tw){.d = d, .o = o, .used = TEXT_BODY /* a header before the first line */};
     /* Title block, centred. */
     text_centred(t, d->title);
     if (d->subtitle)
         text_centred(t, d->subtitle);
     tl_blank(t);
-    for (size_t i = 0; i < d->n; i++) {
-        const struct block *b = &d->b[i];
-        const char *const *s = BS(d, b);
-        const size_t *sl = BL(d, b);
-        switch (b->kind) {
-        case B_HEADING: {
-            tl_blank(t);
-            size_t n = tw_wrap(t, s[0], sl[0], RENDER_TEXT_COLUMNS);
-            size_t maxw = 0;
-            for (size_t k = 0; k < n; k++) {
-                tl_add(t, s[0] + t->tl[k].off, t->tl[k].len, 7);
-                if (t->tl[k].cols > maxw)
-                    maxw = t->tl[k].cols;
-            }
-            if (maxw) {
-                tw_begin(t, 3);
-                put_fill(o, b->level == 1 ? '=' : '-', maxw);
-                tw_end(t);
-            } else {
-                tl_add(t, NULL, 0, 3);
-            }
-            tl_add(t, NULL, 0, 2);
-            break;
+}
+
+static void text_block(struct tw *t, size_t i)
+{
+    const struct render_doc *d = t->d;
+    struct out *o = t->o;
+    const struct block *b = &d->b[i];
+    const char *const *s = BS(d, b);
+    const size_t *sl = BL(d, b);
+    switch (b->kind) {
+    case B_HEADING: {
+        tl_blank(t);
+        size_t n = tw_wrap(t, s[0], sl[0], RENDER_TEXT_COLUMNS);
+        size_t maxw = 0;
+        for (size_t k = 0; k < n; k++) {
+            tl_add(t, s[0] + t->tl[k].off, t->tl[k].len, 7);
+            if (t->tl[k].cols > maxw)
+                maxw = t->tl[k].cols;
         }
-        case B_PARA:
-            tl_wrapped(t, s[0], sl[0], 0, NULL, 0, 0, 0);
-            tl_blank(t);
-            break;
-        case B_KV:
-            text_kv(t, b);
-            tl_blank(t);
-            break;
-        case B_BULLETS:
-            for (size_t k = 0; k < b->n; k++)
-                tl_wrapped(t, s[k], sl[k], 4, "  -", 3, 3, 0);
-            tl_blank(t);
-            break;
-        case B_TABLE:
-            text_table(t, b);
-            tl_blank(t);
-            break;
-        case B_CHECK:
-            tl_wrapped(t, s[0], sl[0], 4, b->checked ? "[x]" : "[ ]", 3, 3, 1);
-            if (s[1])
-                tl_wrapped(t, s[1], sl[1], 4, NULL, 0, 0, 0);
-            if (i + 1 >= d->n || (d->b[i + 1].kind != B_ANSWER && d->b[i + 1].kind != B_LINES))
-                tl_blank(t);
-            break;
-        case B_ANSWER:
-            tl_wrapped(t, s[0], sl[0], 4, "  >", 3, 3, 0);
-            tl_blank(t);
-            break;
-        case B_LINES:
-            for (int k = 0; k < b->level; k++) {
-                tl_add(t, NULL, 0, 1);
-                tw_begin(t, 0);
-                PUTS(o, "    ");
-                put_fill(o, '_', RENDER_TEXT_COLUMNS - 4);
-                tw_end(t);
-            }
-            tl_blank(t);
-            break;
-        case B_SIGNATURE: {
-            tl_add(t, s[0] ? s[0] : "", sl[0], 8);
-            tl_add(t, NULL, 0, 7);
-            tl_add(t, NULL, 0, 6);
-            tw_begin(t, 5);
-            put_fill(o, '_', 40);
+        if (maxw) {
+            tw_begin(t, 3);
+            put_fill(o, b->level == 1 ? '=' : '-', maxw);
             tw_end(t);
-            t->tmp.len = 0;
-            if (s[1] && s[2]) {
-                put_n(&t->tmp, s[1], sl[1]);
-                PUTS(&t->tmp, ", ");
-                put_n(&t->tmp, s[2], sl[2]);
-            } else if (s[1] || s[2]) {
-                put_n(&t->tmp, s[1] ? s[1] : s[2], s[1] ? sl[1] : sl[2]);
-            }
-            put_c(&t->tmp, '\0');
-            tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 0, 4);
-            t->tmp.len = 0;
-            put(&t->tmp, tr(d, N_("Date")));
-            PUTS(&t->tmp, ": ");
-            if (s[3])
-                put_n(&t->tmp, s[3], sl[3]);
-            else
-                PUTS(&t->tmp, "____________");
-            put_c(&t->tmp, '\0');
-            tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 0, 0);
-            tl_blank(t);
-            break;
+        } else {
+            tl_add(t, NULL, 0, 3);
         }
-        case B_PAGEBREAK:
-            tw_pend(t, 0, true);
-            break;
-        }
+        tl_add(t, NULL, 0, 2);
+        break;
     }
+    case B_PARA:
+        tl_wrapped(t, s[0], sl[0], 0, NULL, 0, 0, 0);
+        tl_blank(t);
+        break;
+    case B_KV:
+        text_kv(t, b);
+        tl_blank(t);
+        break;
+    case B_BULLETS:
+        for (size_t k = 0; k < b->n; k++)
+            tl_wrapped(t, s[k], sl[k], 4, "  -", 3, 3, 0);
+        tl_blank(t);
+        break;
+    case B_TABLE:
+        text_table(t, b);
+        tl_blank(t);
+        break;
+    case B_CHECK:
+        tl_wrapped(t, s[0], sl[0], 4, b->checked ? "[x]" : "[ ]", 3, 3, 1);
+        if (s[1])
+            tl_wrapped(t, s[1], sl[1], 4, NULL, 0, 0, 0);
+        if (i + 1 >= d->n || (d->b[i + 1].kind != B_ANSWER && d->b[i + 1].kind != B_LINES))
+            tl_blank(t);
+        break;
+    case B_ANSWER:
+        tl_wrapped(t, s[0], sl[0], 4, "  >", 3, 3, 0);
+        tl_blank(t);
+        break;
+    case B_LINES:
+        for (int k = 0; k < b->level; k++) {
+            tl_add(t, NULL, 0, 1);
+            tw_begin(t, 0);
+            PUTS(o, "    ");
+            put_fill(o, '_', RENDER_TEXT_COLUMNS - 4);
+            tw_end(t);
+        }
+        tl_blank(t);
+        break;
+    case B_SIGNATURE: {
+        tl_add(t, s[0] ? s[0] : "", sl[0], 8);
+        tl_add(t, NULL, 0, 7);
+        tl_add(t, NULL, 0, 6);
+        tw_begin(t, 5);
+        put_fill(o, '_', 40);
+        tw_end(t);
+        t->tmp.len = 0;
+        if (s[1] && s[2]) {
+            put_n(&t->tmp, s[1], sl[1]);
+            PUTS(&t->tmp, ", ");
+            put_n(&t->tmp, s[2], sl[2]);
+        } else if (s[1] || s[2]) {
+            put_n(&t->tmp, s[1] ? s[1] : s[2], s[1] ? sl[1] : sl[2]);
+        }
+        put_c(&t->tmp, '\0');
+        tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 0, 4);
+        t->tmp.len = 0;
+        put(&t->tmp, tr(d, N_("Date")));
+        PUTS(&t->tmp, ": ");
+        if (s[3])
+            put_n(&t->tmp, s[3], sl[3]);
+        else
+            PUTS(&t->tmp, "____________");
+        put_c(&t->tmp, '\0');
+        tl_wrapped(t, t->tmp.p, t->tmp.len - 1, 0, NULL, 0, 0, 0);
+        tl_blank(t);
+        break;
+    }
+    case B_PAGEBREAK:
+        tw_pend(t, 0, true);
+        break;
+    }
+}
+
+static void text_tail(struct tw *t)
+{
+    struct out *o = t->o;
     /* no empty lines at the end (page breaks stay) */
     size_t keep = t->npend;
     while (keep && !t->pend[keep - 1].pagebreak)
@@ -923,7 +931,7 @@ static void md_text(struct out *o, const char *s, bool newline_is_break)
     }
 }
 
-static void md_emit(const struct render_doc *d, struct out *o)
+static void md_head(const struct render_doc *d, struct out *o)
 {
     put(o, "# ");
     md_text(o, d->title, false);
@@ -932,100 +940,106 @@ static void md_emit(const struct render_doc *d, struct out *o)
         md_text(o, d->subtitle, true);
         put(o, "\n\n");
     }
-    for (size_t i = 0; i < d->n; i++) {
-        const struct block *b = &d->b[i];
-        const char *const *s = BS(d, b);
-        switch (b->kind) {
-        case B_HEADING:
-            put(o, b->level == 1 ? "## " : "### ");
-            md_text(o, s[0], false);
-            put(o, "\n\n");
-            break;
-        case B_PARA:
-            md_text(o, s[0], true);
-            put(o, "\n\n");
-            break;
-        case B_KV:
-            for (size_t k = 0; k + 1 < b->n; k += 2) {
-                put(o, "- **");
-                md_text(o, s[k], false);
-                put(o, ":** ");
-                md_text(o, s[k + 1], false);
-                put(o, "\n");
-            }
+}
+
+static void md_block(const struct render_doc *d, struct out *o, size_t i)
+{
+    const struct block *b = &d->b[i];
+    const char *const *s = BS(d, b);
+    switch (b->kind) {
+    case B_HEADING:
+        put(o, b->level == 1 ? "## " : "### ");
+        md_text(o, s[0], false);
+        put(o, "\n\n");
+        break;
+    case B_PARA:
+        md_text(o, s[0], true);
+        put(o, "\n\n");
+        break;
+    case B_KV:
+        for (size_t k = 0; k + 1 < b->n; k += 2) {
+            put(o, "- **");
+            md_text(o, s[k], false);
+            put(o, ":** ");
+            md_text(o, s[k + 1], false);
             put(o, "\n");
-            break;
-        case B_BULLETS:
-            for (size_t k = 0; k < b->n; k++) {
-                put(o, "- ");
-                md_text(o, s[k], false);
-                put(o, "\n");
-            }
-            put(o, "\n");
-            break;
-        case B_TABLE: {
-            size_t nc = b->ncols;
-            for (size_t k = 0; k < b->n; k++) {
-                put(o, "| ");
-                md_text(o, s[k], false);
-                put(o, (k + 1) % nc ? " " : " |\n");
-                if ((k + 1) % nc == 0 && k + 1 == nc) {
-                    for (size_t c = 0; c < nc; c++)
-                        put(o, "| --- ");
-                    put(o, "|\n");
-                }
-            }
-            put(o, "\n");
-            break;
         }
-        case B_CHECK:
-            put(o, b->checked ? "- [x] " : "- [ ] ");
-            md_text(o, s[0], false);
-            if (s[1]) {
-                put(o, "\\\n  *");
-                md_text(o, s[1], false);
-                put(o, "*");
-            }
-            put(o, "\n\n");
-            break;
-        case B_ANSWER:
-            put(o, "  > ");
-            md_text(o, s[0], false);
-            put(o, "\n\n");
-            break;
-        case B_LINES:
-            for (int k = 0; k < b->level; k++) {
-                put(o, "  ");
-                put_rep(o, "\\_", 40);
-                put(o, "\n\n");
-            }
-            break;
-        case B_SIGNATURE:
-            put(o, "**");
-            md_text(o, s[0] ? s[0] : "", false);
-            put(o, "**\n\n");
-            put_rep(o, "\\_", 40);
-            put(o, "\\\n");
-            if (s[1])
-                md_text(o, s[1], false);
-            if (s[1] && s[2])
-                put(o, ", ");
-            if (s[2])
-                md_text(o, s[2], false);
-            put(o, "\\\n");
-            md_text(o, tr(d, N_("Date")), false);
-            put(o, ": ");
-            if (s[3])
-                md_text(o, s[3], false);
-            else
-                put_rep(o, "\\_", 12);
-            put(o, "\n\n");
-            break;
-        case B_PAGEBREAK:
-            put(o, "* * *\n\n");
-            break;
+        put(o, "\n");
+        break;
+    case B_BULLETS:
+        for (size_t k = 0; k < b->n; k++) {
+            put(o, "- ");
+            md_text(o, s[k], false);
+            put(o, "\n");
         }
+        put(o, "\n");
+        break;
+    case B_TABLE: {
+        size_t nc = b->ncols;
+        for (size_t k = 0; k < b->n; k++) {
+            put(o, "| ");
+            md_text(o, s[k], false);
+            put(o, (k + 1) % nc ? " " : " |\n");
+            if ((k + 1) % nc == 0 && k + 1 == nc) {
+                for (size_t c = 0; c < nc; c++)
+                    put(o, "| --- ");
+                put(o, "|\n");
+            }
+        }
+        put(o, "\n");
+        break;
     }
+    case B_CHECK:
+        put(o, b->checked ? "- [x] " : "- [ ] ");
+        md_text(o, s[0], false);
+        if (s[1]) {
+            put(o, "\\\n  *");
+            md_text(o, s[1], false);
+            put(o, "*");
+        }
+        put(o, "\n\n");
+        break;
+    case B_ANSWER:
+        put(o, "  > ");
+        md_text(o, s[0], false);
+        put(o, "\n\n");
+        break;
+    case B_LINES:
+        for (int k = 0; k < b->level; k++) {
+            put(o, "  ");
+            put_rep(o, "\\_", 40);
+            put(o, "\n\n");
+        }
+        break;
+    case B_SIGNATURE:
+        put(o, "**");
+        md_text(o, s[0] ? s[0] : "", false);
+        put(o, "**\n\n");
+        put_rep(o, "\\_", 40);
+        put(o, "\\\n");
+        if (s[1])
+            md_text(o, s[1], false);
+        if (s[1] && s[2])
+            put(o, ", ");
+        if (s[2])
+            md_text(o, s[2], false);
+        put(o, "\\\n");
+        md_text(o, tr(d, N_("Date")), false);
+        put(o, ": ");
+        if (s[3])
+            md_text(o, s[3], false);
+        else
+            put_rep(o, "\\_", 12);
+        put(o, "\n\n");
+        break;
+    case B_PAGEBREAK:
+        put(o, "* * *\n\n");
+        break;
+    }
+}
+
+static void md_tail(struct out *o)
+{
     /* one final newline */
     while (o->len >= 2 && o->p[o->len - 1] == '\n' && o->p[o->len - 2] == '\n')
         o->p[--o->len] = '\0';
@@ -1082,7 +1096,7 @@ static const char html_style[] =
     "@page{margin:2cm}h2,h3{break-after:avoid;page-break-after:avoid}"
     "table,dl.kv,.sig,li{break-inside:avoid;page-break-inside:avoid}th{background:none}}\n";
 
-static void html_emit(const struct render_doc *d, struct out *o)
+static void html_head(const struct render_doc *d, struct out *o)
 {
     put(o, "<!DOCTYPE html>\n<html lang=\"");
     html_text(o, d->lang, false);
@@ -1099,114 +1113,122 @@ static void html_emit(const struct render_doc *d, struct out *o)
         html_text(o, d->subtitle, true);
         put(o, "</p>\n");
     }
-    bool in_check = false;
-    for (size_t i = 0; i < d->n; i++) {
-        const struct block *b = &d->b[i];
-        const char *const *s = BS(d, b);
-        bool check_part = b->kind == B_CHECK || b->kind == B_ANSWER || b->kind == B_LINES;
-        if (in_check && !check_part) {
-            put(o, "</ul>\n");
-            in_check = false;
-        }
-        switch (b->kind) {
-        case B_HEADING:
-            put(o, b->level == 1 ? "<h2>" : "<h3>");
-            html_text(o, s[0], false);
-            put(o, b->level == 1 ? "</h2>\n" : "</h3>\n");
-            break;
-        case B_PARA:
-            put(o, "<p>");
-            html_text(o, s[0], true);
-            put(o, "</p>\n");
-            break;
-        case B_KV:
-            put(o, "<dl class=\"kv\">\n");
-            for (size_t k = 0; k + 1 < b->n; k += 2) {
-                put(o, "<dt>");
-                html_text(o, s[k], false);
-                put(o, "</dt><dd>");
-                html_text(o, s[k + 1], true);
-                put(o, "</dd>\n");
-            }
-            put(o, "</dl>\n");
-            break;
-        case B_BULLETS:
-            put(o, "<ul>\n");
-            for (size_t k = 0; k < b->n; k++) {
-                put(o, "<li>");
-                html_text(o, s[k], true);
-                put(o, "</li>\n");
-            }
-            put(o, "</ul>\n");
-            break;
-        case B_TABLE: {
-            size_t nc = b->ncols;
-            put(o, "<table>\n<thead><tr>");
-            for (size_t k = 0; k < b->n; k++) {
-                if (k == nc)
-                    put(o, "</tr></thead>\n<tbody>\n<tr>");
-                else if (k > nc && k % nc == 0)
-                    put(o, "</tr>\n<tr>");
-                put(o, k < nc ? "<th>" : "<td>");
-                html_text(o, s[k], true);
-                put(o, k < nc ? "</th>" : "</td>");
-            }
-            put(o, b->n > nc ? "</tr>\n</tbody>\n</table>\n" : "</tr></thead>\n</table>\n");
-            break;
-        }
-        case B_CHECK:
-            if (!in_check) {
-                put(o, "<ul class=\"check\">\n");
-                in_check = true;
-            }
-            put(o, b->checked ? "<li><span class=\"box\">&#10003;</span>" : "<li><span class=\"box\"></span>");
-            html_text(o, s[0], false);
-            if (s[1]) {
-                put(o, "<span class=\"hint\">");
-                html_text(o, s[1], true);
-                put(o, "</span>");
-            }
-            put(o, "</li>\n");
-            break;
-        case B_ANSWER:
-            if (!in_check) {
-                put(o, "<ul class=\"check\">\n");
-                in_check = true;
-            }
-            put(o, "<li class=\"answer\">");
-            html_text(o, s[0], true);
-            put(o, "</li>\n");
-            break;
-        case B_LINES:
-            if (!in_check) {
-                put(o, "<ul class=\"check\">\n");
-                in_check = true;
-            }
-            for (int k = 0; k < b->level; k++)
-                put(o, "<li class=\"line\"></li>\n");
-            break;
-        case B_SIGNATURE:
-            put(o, "<div class=\"sig\"><strong>");
-            html_text(o, s[0] ? s[0] : "", false);
-            put(o, "</strong><div class=\"rule\"></div>");
-            if (s[1])
-                html_text(o, s[1], false);
-            if (s[1] && s[2])
-                put(o, ", ");
-            if (s[2])
-                html_text(o, s[2], false);
-            put(o, "<br>");
-            html_text(o, tr(d, N_("Date")), false);
-            put(o, ": ");
-            if (s[3])
-                html_text(o, s[3], false);
-            put(o, "</div>\n");
-            break;
-        case B_PAGEBREAK:
-            put(o, "<div class=\"pagebreak\"></div>\n");
-            break;
-        }
+}
+
+/* *in_check: inside the list of a checklist's questions. */
+static void html_block(const struct render_doc *d, struct out *o, size_t i, bool *in_check_p)
+{
+    bool in_check = *in_check_p;
+    const struct block *b = &d->b[i];
+    const char *const *s = BS(d, b);
+    bool check_part = b->kind == B_CHECK || b->kind == B_ANSWER || b->kind == B_LINES;
+    if (in_check && !check_part) {
+        put(o, "</ul>\n");
+        in_check = false;
     }
+    switch (b->kind) {
+    case B_HEADING:
+        put(o, b->level == 1 ? "<h2>" : "<h3>");
+        html_text(o, s[0], false);
+        put(o, b->level == 1 ? "</h2>\n" : "</h3>\n");
+        break;
+    case B_PARA:
+        put(o, "<p>");
+        html_text(o, s[0], true);
+        put(o, "</p>\n");
+        break;
+    case B_KV:
+        put(o, "<dl class=\"kv\">\n");
+        for (size_t k = 0; k + 1 < b->n; k += 2) {
+            put(o, "<dt>");
+            html_text(o, s[k], false);
+            put(o, "</dt><dd>");
+            html_text(o, s[k + 1], true);
+            put(o, "</dd>\n");
+        }
+        put(o, "</dl>\n");
+        break;
+    case B_BULLETS:
+        put(o, "<ul>\n");
+        for (size_t k = 0; k < b->n; k++) {
+            put(o, "<li>");
+            html_text(o, s[k], true);
+            put(o, "</li>\n");
+        }
+        put(o, "</ul>\n");
+        break;
+    case B_TABLE: {
+        size_t nc = b->ncols;
+        put(o, "<table>\n<thead><tr>");
+        for (size_t k = 0; k < b->n; k++) {
+            if (k == nc)
+                put(o, "</tr></thead>\n<tbody>\n<tr>");
+            else if (k > nc && k % nc == 0)
+                put(o, "</tr>\n<tr>");
+            put(o, k < nc ? "<th>" : "<td>");
+            html_text(o, s[k], true);
+            put(o, k < nc ? "</th>" : "</td>");
+        }
+        put(o, b->n > nc ? "</tr>\n</tbody>\n</table>\n" : "</tr></thead>\n</table>\n");
+        break;
+    }
+    case B_CHECK:
+        if (!in_check) {
+            put(o, "<ul class=\"check\">\n");
+            in_check = true;
+        }
+        put(o, b->checked ? "<li><span class=\"box\">&#10003;</span>" : "<li><span class=\"box\"></span>");
+        html_text(o, s[0], false);
+        if (s[1]) {
+            put(o, "<span class=\"hint\">");
+            html_text(o, s[1], true);
+            put(o, "</span>");
+        }
+        put(o, "</li>\n");
+        break;
+    case B_ANSWER:
+        if (!in_check) {
+            put(o, "<ul class=\"check\">\n");
+            in_check = true;
+        }
+        put(o, "<li class=\"answer\">");
+        html_text(o, s[0], true);
+        put(o, "</li>\n");
+        break;
+    case B_LINES:
+        if (!in_check) {
+            put(o, "<ul class=\"check\">\n");
+            in_check = true;
+        }
+        for (int k = 0; k < b->level; k++)
+            put(o, "<li class=\"line\"></li>\n");
+        break;
+    case B_SIGNATURE:
+        put(o, "<div class=\"sig\"><strong>");
+        html_text(o, s[0] ? s[0] : "", false);
+        put(o, "</strong><div class=\"rule\"></div>");
+        if (s[1])
+            html_text(o, s[1], false);
+        if (s[1] && s[2])
+            put(o, ", ");
+        if (s[2])
+            html_text(o, s[2], false);
+        put(o, "<br>");
+        html_text(o, tr(d, N_("Date")), false);
+        put(o, ": ");
+        if (s[3])
+            html_text(o, s[3], false);
+        put(o, "</div>\n");
+        break;
+    case B_PAGEBREAK:
+        put(o, "<div class=\"pagebreak\"></div>\n");
+        break;
+    }
+    *in_check_p = in_check;
+}
+
+static void html_tail(struct out *o, bool in_check)
+{
     if (in_check)
         put(o, "</ul>\n");
     put(o, "</body>\n</html>\n");
@@ -1268,7 +1290,7 @@ static void roff_cell(struct out *o, const char *s)
     put(o, "\nT}");
 }
 
-static void roff_emit(const struct render_doc *d, struct out *o)
+static void roff_head(const struct render_doc *d, struct out *o)
 {
     put(o, ".\\\" generated by pacta; groff -k -t -ms\n");
     put(o, ".nr PS 11\n.nr VS 14\n.nr HY 0\n.nr PO 1i\n.nr LL 6.3i\n.nr HM 0.8i\n.nr FM 0.8i\n.nh\n");
@@ -1292,128 +1314,192 @@ static void roff_emit(const struct render_doc *d, struct out *o)
         put(o, ".ce 1\n");
         roff_line(o, d->subtitle);
     }
-    for (size_t i = 0; i < d->n; i++) {
-        const struct block *b = &d->b[i];
-        const char *const *s = BS(d, b);
-        switch (b->kind) {
-        case B_HEADING:
-            put(o, b->level == 1 ? ".SH\n" : ".SH 2\n");
-            roff_line(o, s[0]);
-            put(o, ".LP\n");
-            break;
-        case B_PARA:
-            put(o, ".LP\n");
-            roff_line(o, s[0]);
-            break;
-        case B_KV:
-            put(o, ".TS\nlB lx.\n");
-            for (size_t k = 0; k + 1 < b->n; k += 2) {
-                roff_cell(o, s[k]);
-                put(o, "\t");
-                roff_cell(o, s[k + 1]);
-                put(o, "\n");
-            }
-            put(o, ".TE\n");
-            break;
-        case B_BULLETS:
-            for (size_t k = 0; k < b->n; k++) {
-                put(o, ".IP \\(bu 2n\n");
-                roff_line(o, s[k]);
-            }
-            put(o, ".LP\n");
-            break;
-        case B_TABLE: {
-            size_t nc = b->ncols;
-            put(o, ".TS\nallbox;\n");
-            for (size_t c = 0; c < nc; c++)
-                put(o, c ? " lB" : "lB");
+}
+
+static void roff_block(const struct render_doc *d, struct out *o, size_t i)
+{
+    const struct block *b = &d->b[i];
+    const char *const *s = BS(d, b);
+    switch (b->kind) {
+    case B_HEADING:
+        put(o, b->level == 1 ? ".SH\n" : ".SH 2\n");
+        roff_line(o, s[0]);
+        put(o, ".LP\n");
+        break;
+    case B_PARA:
+        put(o, ".LP\n");
+        roff_line(o, s[0]);
+        break;
+    case B_KV:
+        put(o, ".TS\nlB lx.\n");
+        for (size_t k = 0; k + 1 < b->n; k += 2) {
+            roff_cell(o, s[k]);
+            put(o, "\t");
+            roff_cell(o, s[k + 1]);
             put(o, "\n");
-            for (size_t c = 0; c < nc; c++)
-                put(o, c ? " l" : "l");
-            put(o, ".\n");
-            for (size_t k = 0; k < b->n; k++) {
-                roff_cell(o, s[k]);
-                put(o, (k + 1) % nc ? "\t" : "\n");
-            }
-            put(o, ".TE\n");
-            break;
         }
-        case B_CHECK:
-            put(o, b->checked ? ".IP \\(OK 3n\n" : ".IP \\(sq 3n\n");
-            roff_line(o, s[0]);
-            if (s[1]) {
-                put(o, ".br\n\\s-1\\fI");
-                roff_text(o, s[1], " ");
-                put(o, "\\fP\\s+1\n");
-            }
-            break;
-        case B_ANSWER:
-            put(o, ".IP \"\" 3n\n\\(rA ");
-            roff_text(o, s[0], "\n.br\n");
+        put(o, ".TE\n");
+        break;
+    case B_BULLETS:
+        for (size_t k = 0; k < b->n; k++) {
+            put(o, ".IP \\(bu 2n\n");
+            roff_line(o, s[k]);
+        }
+        put(o, ".LP\n");
+        break;
+    case B_TABLE: {
+        size_t nc = b->ncols;
+        put(o, ".TS\nallbox;\n");
+        for (size_t c = 0; c < nc; c++)
+            put(o, c ? " lB" : "lB");
+        put(o, "\n");
+        for (size_t c = 0; c < nc; c++)
+            put(o, c ? " l" : "l");
+        put(o, ".\n");
+        for (size_t k = 0; k < b->n; k++) {
+            roff_cell(o, s[k]);
+            put(o, (k + 1) % nc ? "\t" : "\n");
+        }
+        put(o, ".TE\n");
+        break;
+    }
+    case B_CHECK:
+        put(o, b->checked ? ".IP \\(OK 3n\n" : ".IP \\(sq 3n\n");
+        roff_line(o, s[0]);
+        if (s[1]) {
+            put(o, ".br\n\\s-1\\fI");
+            roff_text(o, s[1], " ");
+            put(o, "\\fP\\s+1\n");
+        }
+        break;
+    case B_ANSWER:
+        put(o, ".IP \"\" 3n\n\\(rA ");
+        roff_text(o, s[0], "\n.br\n");
+        put(o, "\n");
+        break;
+    case B_LINES:
+        put(o, ".IP \"\" 3n\n");
+        for (int k = 0; k < b->level; k++)
+            put(o, ".sp 0.6\n\\l'\\n(.lu-\\n(.iu'\n.br\n");
+        break;
+    case B_SIGNATURE:
+        put(o, ".KS\n.LP\n\\fB");
+        roff_text(o, s[0] ? s[0] : "", " ");
+        put(o, "\\fP\n.sp 3\n\\l'3i'\n.br\n");
+        if (s[1] || s[2]) {
+            char *who = s[1] && s[2] ? xasprintf("%s, %s", s[1], s[2])
+                                           : xstrdup(s[1] ? s[1] : s[2]);
+            roff_line(o, who);
+            free(who);
+            put(o, ".br\n");
+        }
+        roff_text(o, tr(d, N_("Date")), " ");
+        put(o, ": ");
+        if (s[3]) {
             put(o, "\n");
-            break;
-        case B_LINES:
-            put(o, ".IP \"\" 3n\n");
-            for (int k = 0; k < b->level; k++)
-                put(o, ".sp 0.6\n\\l'\\n(.lu-\\n(.iu'\n.br\n");
-            break;
-        case B_SIGNATURE:
-            put(o, ".KS\n.LP\n\\fB");
-            roff_text(o, s[0] ? s[0] : "", " ");
-            put(o, "\\fP\n.sp 3\n\\l'3i'\n.br\n");
-            if (s[1] || s[2]) {
-                char *who = s[1] && s[2] ? xasprintf("%s, %s", s[1], s[2])
-                                               : xstrdup(s[1] ? s[1] : s[2]);
-                roff_line(o, who);
-                free(who);
-                put(o, ".br\n");
-            }
-            roff_text(o, tr(d, N_("Date")), " ");
-            put(o, ": ");
-            if (s[3]) {
-                put(o, "\n");
-                roff_line(o, s[3]);
-            } else {
-                put(o, "\\l'1.5i'\n");
-            }
-            put(o, ".KE\n");
-            break;
-        case B_PAGEBREAK:
-            put(o, ".bp\n");
-            break;
+            roff_line(o, s[3]);
+        } else {
+            put(o, "\\l'1.5i'\n");
         }
+        put(o, ".KE\n");
+        break;
+    case B_PAGEBREAK:
+        put(o, ".bp\n");
+        break;
     }
 }
 
-static void emit_into(const struct render_doc *d, enum render_format f, struct out *o)
+/* ------------------------------------------------------------- streams */
+
+struct render_stream {
+    const struct render_doc *d;
+    enum render_format f;
+    struct out o;
+    struct tw tw;  /* the text syntax's pages */
+    bool in_check; /* HTML: inside a checklist */
+    size_t next;   /* the first block not yet written */
+};
+
+struct render_stream *render_stream_new(const struct render_doc *d, enum render_format f, int fd)
 {
+    struct render_stream *st = xcalloc(1, sizeof *st);
+    st->d = d;
+    st->f = f;
+    st->o.fd = fd;
+    struct out *o = &st->o;
     put(o, "");
     switch (f) {
-    case RENDER_TEXT: text_emit(d, o); break;
-    case RENDER_MD: md_emit(d, o); break;
-    case RENDER_HTML: html_emit(d, o); break;
+    case RENDER_TEXT: text_head(&st->tw, d, o); break;
+    case RENDER_MD: md_head(d, o); break;
+    case RENDER_HTML: html_head(d, o); break;
     case RENDER_TROFF:
-    case RENDER_PDF: roff_emit(d, o); break;
+    case RENDER_PDF: roff_head(d, o); break;
+    }
+    return st;
+}
+
+/* Write the blocks before end. */
+static void stream_to(struct render_stream *st, size_t end)
+{
+    const struct render_doc *d = st->d;
+    struct out *o = &st->o;
+    for (; st->next < end; st->next++) {
+        switch (st->f) {
+        case RENDER_TEXT: text_block(&st->tw, st->next); break;
+        case RENDER_MD: md_block(d, o, st->next); break;
+        case RENDER_HTML: html_block(d, o, st->next, &st->in_check); break;
+        case RENDER_TROFF:
+        case RENDER_PDF: roff_block(d, o, st->next); break;
+        }
     }
 }
 
-void render_emit(const struct render_doc *d, enum render_format f, char **out, size_t *len)
+void render_stream_more(struct render_stream *st)
 {
-    struct out o = {.fd = -1};
-    emit_into(d, f, &o);
-    o.p[o.len] = '\0'; /* put_n always leaves room for it */
-    *out = o.p;
-    *len = o.len;
+    /* the last block may still grow (a key/value list, a table's rows);
+     * every one before it is done */
+    if (st->d->n > 1)
+        stream_to(st, st->d->n - 1);
 }
 
-int render_emit_fd(const struct render_doc *d, enum render_format f, int fd)
+/* The rest of the document, and the syntax's end. */
+static void stream_finish(struct render_stream *st)
 {
-    struct out o = {.fd = fd};
-    emit_into(d, f, &o);
+    stream_to(st, st->d->n);
+    switch (st->f) {
+    case RENDER_TEXT: text_tail(&st->tw); break;
+    case RENDER_MD: md_tail(&st->o); break;
+    case RENDER_HTML: html_tail(&st->o, st->in_check); break;
+    case RENDER_TROFF:
+    case RENDER_PDF: break;
+    }
+}
+
+int render_stream_end(struct render_stream *st, char **out, size_t *len)
+{
+    stream_finish(st);
+    struct out o = st->o;
+    free(st);
+    if (o.fd < 0) {
+        o.p[o.len] = '\0'; /* put_n always leaves room for it */
+        *out = o.p;
+        *len = o.len;
+        return 0;
+    }
     out_flush(&o, true);
     free(o.p);
     errno = o.error;
     return o.error ? -1 : 0;
+}
+
+void render_emit(const struct render_doc *d, enum render_format f, char **out, size_t *len)
+{
+    render_stream_end(render_stream_new(d, f, -1), out, len);
+}
+
+int render_emit_fd(const struct render_doc *d, enum render_format f, int fd)
+{
+    return render_stream_end(render_stream_new(d, f, fd), NULL, NULL);
 }
 
 int render_pdf(const struct render_doc *d, char **out, size_t *len, bool *missing, struct err *e)

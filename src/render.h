@@ -69,6 +69,23 @@ void render_emit(const struct render_doc *d, enum render_format f, char **out, s
  * or -1 with errno set by the first write that failed. */
 int render_emit_fd(const struct render_doc *d, enum render_format f, int fd);
 
+/* Writing a document out while it is still being built, so that the
+ * writing of its first part can overlap work that only its last part waits
+ * for (the summary's validation, issue 8).  render_stream_new writes the
+ * document's head (title and subtitle must be set by then) into a new
+ * buffer (fd -1) or through a window to fd, as render_emit and
+ * render_emit_fd do; render_stream_more writes every block that can no
+ * longer change: all but the last, which may still grow (the pairs of a
+ * key/value list, the rows of a table).  Blocks may be added between the
+ * calls, none changed before the last.  render_stream_end writes the rest,
+ * frees the stream and returns as render_emit_fd (fd), or 0 with the
+ * buffer in *out and *len (fd -1).  The bytes are render_emit's, however
+ * often more was called. */
+struct render_stream;
+struct render_stream *render_stream_new(const struct render_doc *d, enum render_format f, int fd);
+void render_stream_more(struct render_stream *st);
+int render_stream_end(struct render_stream *st, char **out, size_t *len);
+
 /* Render to PDF through `groff -k -t -ms -Tpdf` (fork/exec, pipes, no
  * shell).  Returns 0, or -1 with e set; *missing is set when groff is not
  * installed (e names the Debian package). */

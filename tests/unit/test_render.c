@@ -12,38 +12,71 @@
 #include "src/text.h"
 #include "tests/tap.h"
 
-static struct render_doc *sample(void)
+/* The sample document is built in steps, so that it can be written out
+ * while it is still being built (render_stream_more between the steps). */
+static bool sample_step(struct render_doc *d, int k)
+{
+    switch (k) {
+    case 0: render_heading(d, 1, "Parties and term"); return true;
+    case 1: render_kv(d, "Provider", "<script>alert(1)</script>"); return true;
+    case 2: render_kv(d, "Client", "Panader\xc3\xad" "a L\xc3\xb3pez S.L."); return true;
+    case 3: render_kv(d, "A very long key that does not fit in the key column", "value"); return true;
+    case 4: render_kv(d, "Empty", NULL); return true;
+    case 5: {
+        render_para(d, "# not a heading\n1. not a list, *not emphasis*, [not a link](x) | pipe \\ backslash");
+        return true;
+    }
+    case 6: {
+        render_para(d, "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97 wide "
+                       "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
+                       "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
+                       "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
+                       "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
+                       "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97 end");
+        return true;
+    }
+    case 7: render_bullet(d, "first"); return true;
+    case 8: render_bullet(d, ".starts with a dot"); return true;
+    case 9: {
+        const char *h[] = {"Level", "Target", "Downtime allowed, in words, which is a long header"};
+        render_table(d, 3, h);
+        return true;
+    }
+    case 10: {
+        const char *r1[] = {"POS availability", "99.5%", "3 h 43 min 12 s per month"};
+        render_row(d, r1);
+        return true;
+    }
+    case 11: {
+        const char *r2[] = {"Supercalifragilisticexpialidocious-and-then-some-more-letters", "T}", NULL};
+        render_row(d, r2);
+        return true;
+    }
+    case 12: render_check(d, false, "Who is the provider?", "The company that gives the service."); return true;
+    case 13: render_answer(d, "Soluciones Ana P\xc3\xa9rez"); return true;
+    case 14: render_check(d, true, "Term?", NULL); return true;
+    case 15: render_lines(d, 2); return true;
+    case 16: render_pagebreak(d); return true;
+    case 17: render_heading(d, 2, "Signatures"); return true;
+    case 18: render_signature(d, "Provider", "Ana P\xc3\xa9rez", "Manager", NULL); return true;
+    case 19: render_signature(d, "Client", "Luis", NULL, "2027-01-01"); return true;
+    default:
+        return false;
+    }
+}
+
+static struct render_doc *sample_head(void)
 {
     struct render_doc *d = render_new("en", "Support for <Bakery> & \"Co\"");
     render_subtitle(d, "Draft \xc2\xb7 version 3");
-    render_heading(d, 1, "Parties and term");
-    render_kv(d, "Provider", "<script>alert(1)</script>");
-    render_kv(d, "Client", "Panader\xc3\xad" "a L\xc3\xb3pez S.L.");
-    render_kv(d, "A very long key that does not fit in the key column", "value");
-    render_kv(d, "Empty", NULL);
-    render_para(d, "# not a heading\n1. not a list, *not emphasis*, [not a link](x) | pipe \\ backslash");
-    render_para(d, "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97 wide "
-                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
-                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
-                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
-                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
-                   "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97 end");
-    render_bullet(d, "first");
-    render_bullet(d, ".starts with a dot");
-    const char *h[] = {"Level", "Target", "Downtime allowed, in words, which is a long header"};
-    render_table(d, 3, h);
-    const char *r1[] = {"POS availability", "99.5%", "3 h 43 min 12 s per month"};
-    const char *r2[] = {"Supercalifragilisticexpialidocious-and-then-some-more-letters", "T}", NULL};
-    render_row(d, r1);
-    render_row(d, r2);
-    render_check(d, false, "Who is the provider?", "The company that gives the service.");
-    render_answer(d, "Soluciones Ana P\xc3\xa9rez");
-    render_check(d, true, "Term?", NULL);
-    render_lines(d, 2);
-    render_pagebreak(d);
-    render_heading(d, 2, "Signatures");
-    render_signature(d, "Provider", "Ana P\xc3\xa9rez", "Manager", NULL);
-    render_signature(d, "Client", "Luis", NULL, "2027-01-01");
+    return d;
+}
+
+static struct render_doc *sample(void)
+{
+    struct render_doc *d = sample_head();
+    for (int k = 0; sample_step(d, k); k++)
+        ;
     return d;
 }
 
@@ -195,6 +228,57 @@ static void test_stream(struct render_doc *d, const char *what)
     }
 }
 
+/* render_stream_more while the document is still being built: whichever
+ * steps it is called between, the bytes are render_emit's of the whole
+ * document, in memory and through a file descriptor. */
+static void test_incremental(void)
+{
+    static const enum render_format fmts[] = {RENDER_TEXT, RENDER_MD, RENDER_HTML, RENDER_TROFF};
+    static const char *const names[] = {"text", "md", "html", "troff"};
+    struct render_doc *whole = sample();
+    for (size_t k = 0; k < 4; k++) {
+        char *want;
+        size_t wantlen;
+        render_emit(whole, fmts[k], &want, &wantlen);
+        size_t bad = 0, tries = 0;
+        /* more after every step, every 2nd, ..., every 7th, and never; each
+         * pattern also from every starting step */
+        for (int every = 1; every <= 8; every++) {
+            for (int from = 0; from < every; from++, tries++) {
+                struct render_doc *d = sample_head();
+                bool to_fd = (every + from) % 2;
+                FILE *t = to_fd ? tmpfile() : NULL;
+                if (to_fd && !t) {
+                    bad++;
+                    render_free(d);
+                    continue;
+                }
+                struct render_stream *st = render_stream_new(d, fmts[k], to_fd ? fileno(t) : -1);
+                for (int step = 0; sample_step(d, step); step++)
+                    if (every < 8 && step % every == from)
+                        render_stream_more(st);
+                char *got = NULL;
+                size_t gotlen = 0;
+                int rc = render_stream_end(st, &got, &gotlen);
+                if (to_fd) {
+                    got = malloc(wantlen + 2);
+                    rewind(t);
+                    gotlen = got ? fread(got, 1, wantlen + 1, t) : 0;
+                    fclose(t);
+                }
+                if (rc != 0 || !got || gotlen != wantlen || memcmp(got, want, wantlen) != 0)
+                    bad++;
+                free(got);
+                render_free(d);
+            }
+        }
+        ok(bad == 0, "stream %s while building: %zu ways of calling more give render_emit's %zu bytes", names[k],
+           tries, wantlen);
+        free(want);
+    }
+    render_free(whole);
+}
+
 int main(void)
 {
     (void)skip_all; /* every check here can run */
@@ -220,6 +304,7 @@ int main(void)
        "format names");
 
     test_stream(d, "the sample");
+    test_incremental();
     struct render_doc *big = render_new("es", "Largo");
     char para[700];
     for (int i = 0; i < 3000; i++) {
