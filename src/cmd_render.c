@@ -46,13 +46,19 @@ static int load(const char *path, struct doc_node **root, struct findings *open)
 
 /* The summary is built while the agreement is validated on a thread of its
  * own: both only read the tree, and the findings are wanted only for the
- * last section, a draft's points to settle (summary_build_await).  On two
- * cores this takes validation off the summary's time (issue 8, row 3). */
+ * last section, a draft's points to settle (summary_build_await).  While
+ * the thread finishes, everything before that section is written out
+ * (cmdutil_out_more).  On two cores this takes validation off the
+ * summary's time (issue 8, row 3). */
 struct check_job {
     const struct doc_node *root;
     struct findings open;
     pthread_t thread;
     bool running, wanted;
+    enum render_format f;
+    const char *outpath;
+    struct cmdutil_out out;
+    bool out_started;
 };
 
 static void *check_run(void *p)
@@ -76,9 +82,15 @@ static void check_start(struct check_job *j, const struct doc_node *root)
         j->running = pthread_create(&j->thread, NULL, check_run, j) == 0;
 }
 
-static const struct findings *check_await(void *p)
+/* so_far: the summary built up to the points to settle (NULL: only join). */
+static const struct findings *check_await(void *p, const struct render_doc *so_far)
 {
     struct check_job *j = p;
+    if (so_far && !j->out_started) {
+        cmdutil_out_start(&j->out, so_far, j->f, j->outpath);
+        cmdutil_out_more(&j->out);
+        j->out_started = true;
+    }
     if (j->running)
         pthread_join(j->thread, NULL);
     else if (j->wanted)
@@ -86,9 +98,6 @@ static const struct findings *check_await(void *p)
     j->running = j->wanted = false;
     return &j->open;
 }
-
-
-
 
 static int bad_format(const char *name)
 {
@@ -132,11 +141,13 @@ int cmd_summary(int argc, char **argv)
     int rc = load(argv[optind], &root, NULL);
     if (rc)
         return rc;
-    struct check_job job = {0};
+    struct check_job job = {.f = f, .outpath = outpath};
     check_start(&job, root);
     struct render_doc *d = summary_build_await(root, check_await, &job);
-    check_await(&job); /* a no-op after the build: the thread is joined whatever the build does */
-    rc = cmdutil_emit(d, f, outpath);
+    check_await(&job, NULL); /* a no-op after the build: the thread is joined whatever the build does */
+    if (!job.out_started)
+        cmdutil_out_start(&job.out, d, f, outpath);
+    rc = cmdutil_out_end(&job.out);
     render_free(d);
     findings_free(&job.open);
     doc_free(root);

@@ -69,25 +69,62 @@ static int produce(const struct render_doc *d, enum render_format f, char **out,
     return 0;
 }
 
-int cmdutil_emit(const struct render_doc *d, enum render_format f, const char *outpath)
+static bool to_stdout(const char *path)
 {
-    if (f != RENDER_PDF && (!outpath || strcmp(outpath, "-") == 0)) {
-        /* to standard output as it is made: a large summary piped on is
-         * never all in memory (a file is written whole, atomically) */
-        if (fflush(stdout) != 0 || render_emit_fd(d, f, STDOUT_FILENO) < 0) {
+    return !path || strcmp(path, "-") == 0;
+}
+
+void cmdutil_out_start(struct cmdutil_out *co, const struct render_doc *d, enum render_format f,
+                       const char *outpath)
+{
+    *co = (struct cmdutil_out){.d = d, .f = f, .path = outpath};
+    if (f == RENDER_PDF)
+        return;
+    /* to standard output as it is made: a large summary piped on is never
+     * all in memory (a file is written whole, atomically) */
+    bool out = to_stdout(outpath);
+    if (out && fflush(stdout) != 0)
+        co->err = errno;
+    co->st = render_stream_new(d, f, out ? STDOUT_FILENO : -1);
+}
+
+void cmdutil_out_more(struct cmdutil_out *co)
+{
+    if (co->st)
+        render_stream_more(co->st);
+}
+
+int cmdutil_out_end(struct cmdutil_out *co)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    if (co->st && to_stdout(co->path)) {
+        int rc = render_stream_end(co->st, NULL, NULL);
+        if (co->err || rc < 0) {
+            if (co->err)
+                errno = co->err;
             fprintf(stderr, _("pacta: cannot write the output: %s\n"), strerror(errno));
             return EXIT_CANTCREAT;
         }
         return 0;
     }
-    char *buf;
-    size_t len;
-    int rc = produce(d, f, &buf, &len);
-    if (rc)
-        return rc;
-    rc = cmdutil_write_out(outpath, buf, len, f == RENDER_PDF);
+    if (co->st) {
+        render_stream_end(co->st, &buf, &len);
+    } else {
+        int rc = produce(co->d, co->f, &buf, &len);
+        if (rc)
+            return rc;
+    }
+    int rc = cmdutil_write_out(co->path, buf, len, co->f == RENDER_PDF);
     free(buf);
     return rc;
+}
+
+int cmdutil_emit(const struct render_doc *d, enum render_format f, const char *outpath)
+{
+    struct cmdutil_out co;
+    cmdutil_out_start(&co, d, f, outpath);
+    return cmdutil_out_end(&co);
 }
 
 unsigned long long cmdutil_parse_size(const char *s)

@@ -31,6 +31,23 @@ int cmdutil_write_file(const char *path, const char *data, size_t len, unsigned 
 int cmdutil_write_out(const char *path, const char *data, size_t len, bool binary);
 /* Render d in format f (PDF through groff) and write it as above. */
 int cmdutil_emit(const struct render_doc *d, enum render_format f, const char *outpath);
+
+/* The same in steps, for a document still being built (render_stream_*):
+ * start when its title and subtitle are set, more whenever blocks were
+ * added (standard output gets what is done, a file's bytes are gathered to
+ * be written whole and atomically, PDF waits for the end: groff needs all
+ * of it), end when it is complete.  end returns as cmdutil_emit. */
+struct cmdutil_out {
+    const struct render_doc *d;
+    enum render_format f;
+    const char *path;         /* NULL or "-": standard output */
+    struct render_stream *st; /* NULL for PDF */
+    int err;                  /* errno of a failed flush of stdout before */
+};
+void cmdutil_out_start(struct cmdutil_out *co, const struct render_doc *d, enum render_format f,
+                       const char *outpath);
+void cmdutil_out_more(struct cmdutil_out *co);
+int cmdutil_out_end(struct cmdutil_out *co);
 /* A size like "32M", "512K", "20000000" for --max-size; 0 when malformed. */
 unsigned long long cmdutil_parse_size(const char *s);
 

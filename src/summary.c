@@ -1022,14 +1022,19 @@ const char *summary_lang(const struct doc_node *root)
     return l && *l ? l : "en";
 }
 
-static const struct findings *given(void *ud) { return ud; }
+static const struct findings *given(void *ud, const struct render_doc *so_far)
+{
+    (void)so_far;
+    return ud;
+}
 
 struct render_doc *summary_build(const struct doc_node *root, const struct findings *open)
 {
     return summary_build_await(root, given, (void *)open);
 }
 
-struct render_doc *summary_build_await(const struct doc_node *root, const struct findings *(*await)(void *),
+struct render_doc *summary_build_await(const struct doc_node *root,
+                                       const struct findings *(*await)(void *ud, const struct render_doc *so_far),
                                        void *ud)
 {
     /* everything mutable lives in c: builds may run on several threads */
@@ -1071,10 +1076,8 @@ struct render_doc *summary_build_await(const struct doc_node *root, const struct
     sec_remedies(c);
     sec_evaluation(c);
     sec_signatures(c);
-    const char *st = S(c, "metadata.status");
-    const struct findings *open = await(ud); /* wait only now: the points come last */
-    if (!st || strcmp(st, "draft") == 0)
-        sec_points(c, open);
+    /* wait only now: the points come last (sec_points: only a draft's) */
+    sec_points(c, await(ud, c->d));
     struct render_doc *d = c->d;
     free(c->s1.p);
     free(c->s2.p);

@@ -25,9 +25,11 @@ const char *summary_lang(const struct doc_node *root);
  * Caller frees with render_free. */
 struct render_doc *summary_build(const struct doc_node *root, const struct findings *open);
 /* The same, with the findings still being made (on another thread):
- * await(ud) is called once, after every section but the points to settle,
- * and returns them (or NULL). */
-struct render_doc *summary_build_await(const struct doc_node *root, const struct findings *(*await)(void *),
+ * await(ud, so_far) is called once, after every section but the points to
+ * settle, with the document built so far (it may start writing it out with
+ * render_stream_more while it waits), and returns them (or NULL). */
+struct render_doc *summary_build_await(const struct doc_node *root,
+                                       const struct findings *(*await)(void *ud, const struct render_doc *so_far),
                                        void *ud);
 
 #endif
