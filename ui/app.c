@@ -3199,10 +3199,13 @@ static const char *ev_period_key(void)
     return doc_get_str(EV.m, doc_pathf(p, sizeof p, "periods[%zu].period", EV.period));
 }
 
-/* The entry of seq (created) whose key field is id, or NULL for a new one. */
+/* The entry of the list at seqpath whose key field is id; when there is
+ * none, NULL, or with create a new entry (and the list, when missing).
+ * Without create nothing is made: the rows are drawn with it, and drawing
+ * must not leave an empty "deliveries: []" to be saved. */
 static struct doc_node *ev_entry(const char *seqpath, const char *key, const char *id, bool create)
 {
-    struct doc_node *seq = doc_ensure(EV.m, seqpath, DOC_SEQ);
+    struct doc_node *seq = create ? doc_ensure(EV.m, seqpath, DOC_SEQ) : doc_get(EV.m, seqpath);
     if (!seq || seq->kind != DOC_SEQ)
         return NULL;
     for (size_t i = 0; i < seq->len; i++) {
@@ -3216,6 +3219,28 @@ static struct doc_node *ev_entry(const char *seqpath, const char *key, const cha
     doc_map_put(it, key, doc_new_scalar(id, DOC_PLAIN));
     doc_seq_push(seq, it);
     return it;
+}
+
+/* After a removal at path: delete the node there when it is an empty list
+ * or map, then its parents in turn while they are left empty, up to (not
+ * including) the period's own entry -- so that removing the last outage, or
+ * clearing a level's only value, leaves no "outages: []" or "SL1: {}". */
+static void ev_prune(const char *path)
+{
+    char p[PATHMAX], top[64];
+    snprintf(p, sizeof p, "%s", path);
+    size_t stop = strlen(doc_pathf(top, sizeof top, "periods[%zu]", EV.period));
+    while (strlen(p) > stop && strncmp(p, top, stop) == 0) {
+        struct doc_node *n = doc_get(EV.m, p);
+        if (n && (n->kind == DOC_SCALAR || n->len > 0))
+            break;
+        if (n)
+            doc_del(EV.m, p);
+        char *dot = strrchr(p, '.');
+        if (!dot)
+            break;
+        *dot = 0;
+    }
 }
 
 /* The path of the list an EV_OUTAGE or EV_TICKET row is an item of, into
@@ -3643,8 +3668,7 @@ static void ev_remove(const struct ev_row *r)
         return;
     doc_del(EV.m, doc_pathf(q, sizeof q, "%s[%zu]", p, r->j));
     size_t left = doc_count(EV.m, p);
-    if (left == 0)
-        doc_del(EV.m, p); /* no empty "outages: []" left behind */
+    ev_prune(p); /* no empty "outages: []" left behind */
     /* the choice stays on the row that took the removed one's place, or
      * goes up to the one before (the previous item or the summary row) */
     if (r->j >= left && EV.sel > 0)
@@ -3713,6 +3737,9 @@ static void ev_edit(const struct ev_row *r)
         long long v;
         if (!*t) {
             doc_del(EV.m, p);
+            /* no "levels: {SL1: {}}" left when it was the level's only entry */
+            *strrchr(p, '.') = 0;
+            ev_prune(p);
         } else if (calc_parse_decimal(t, &v) != 0) {
             set_msg(THEME_ERROR, "%s", _("not a number"));
         } else {
@@ -3742,6 +3769,17 @@ static void ev_edit(const struct ev_row *r)
             doc_map_put(e, "delivered", doc_new_scalar(d, DOC_PLAIN));
         } else if (e) {
             doc_map_del(e, "delivered");
+            /* an entry that said only that (its deadline and nothing else)
+             * goes, and the list with it when it was the last one */
+            if (e->kind == DOC_MAP && e->len == 1 && doc_map_get(e, "deadline")) {
+                struct doc_node *seq = doc_get(EV.m, p);
+                for (size_t i = 0; seq && seq->kind == DOC_SEQ && i < seq->len; i++)
+                    if (seq->u.items[i] == e) {
+                        doc_free(doc_seq_take(seq, i));
+                        break;
+                    }
+                ev_prune(p);
+            }
         }
         free(d);
         ev_changed();
