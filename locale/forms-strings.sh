@@ -6,7 +6,7 @@
 #     locale/forms-strings.sh > locale/forms-strings.c
 #
 # From the step files (forms/NN-*.yaml): every title, short_title, help,
-# label (fields and choices) and hint.  From the starting points
+# label (fields and choices), question and hint.  From the starting points
 # (forms/start-*.yaml): every quoted or literal text with a letter in it,
 # which forms_starting_point() translates into the agreement's language.
 # tests/cli/forms-strings.sh fails when the committed file is stale.
@@ -20,7 +20,7 @@ import glob, os, re, sys
 import yaml
 
 srcdir = sys.argv[1]
-STEP_KEYS = {"title", "short_title", "help", "label", "hint"}
+STEP_KEYS = {"title", "short_title", "help", "label", "question", "hint"}
 LETTER = re.compile(r"[^\W\d_]")
 
 def c_lines(s):

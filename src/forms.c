@@ -238,6 +238,7 @@ static void field_free(struct forms_field *fl)
 {
     free(fl->path);
     free(fl->label);
+    free(fl->question);
     free(fl->hint);
     free(fl->help);
     for (size_t i = 0; i < fl->nchoices; i++) {
@@ -284,9 +285,8 @@ static int parse_choices(struct ctx *c, struct forms_field *fl, const struct doc
 static int parse_field(struct ctx *c, const struct doc_node *n, unsigned line, unsigned col, const char *prefix,
                        struct forms_field *fl)
 {
-    static const char *const known[] = {"path",     "widget", "label",      "hint",      "help",   "applies",
-                                        "required", "choices", "ref",       "item_title", "id_prefix", "fields",
-                                        NULL};
+    static const char *const known[] = {"path",     "widget",  "label", "question",   "hint",      "help",   "applies",
+                                        "required", "choices", "ref",   "item_title", "id_prefix", "fields", NULL};
     struct where fw = {.fixed = prefix}, *where = &fw;
     char *w = NULL;
     int rc = -1;
@@ -302,8 +302,9 @@ static int parse_field(struct ctx *c, const struct doc_node *n, unsigned line, u
     fw = (struct where){.prefix = prefix, .path = fl->path};
     if (check_keys(c, n, known, where) < 0)
         return -1;
-    if (get_text(c, n, "label", where, &fl->label) < 0 || get_text(c, n, "hint", where, &fl->hint) < 0 ||
-        get_text(c, n, "help", where, &fl->help) < 0 || get_text(c, n, "ref", where, &fl->ref) < 0 ||
+    if (get_text(c, n, "label", where, &fl->label) < 0 || get_text(c, n, "question", where, &fl->question) < 0 ||
+        get_text(c, n, "hint", where, &fl->hint) < 0 || get_text(c, n, "help", where, &fl->help) < 0 ||
+        get_text(c, n, "ref", where, &fl->ref) < 0 ||
         get_text(c, n, "item_title", where, &fl->item_title) < 0 ||
         get_text(c, n, "id_prefix", where, &fl->id_prefix) < 0 || get_text(c, n, "widget", where, &w) < 0)
         goto out;

@@ -62,6 +62,7 @@ struct forms_field {
     char *path;  /* relative to the step (the agreement root) or to a list item */
     enum forms_widget widget;
     char *label; /* msgid */
+    char *question; /* the checklist asks this (msgid), may be NULL: then "label?" */
     char *hint;  /* one line shown under the focused field (msgid), may be NULL */
     char *help;  /* F1 text (msgid), may be NULL */
     unsigned applies; /* FORMS_* set: the types and scopes that ask this field */

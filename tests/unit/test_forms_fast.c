@@ -63,8 +63,9 @@ static bool same_fields(const struct forms_field *a, size_t na, const struct for
     for (size_t i = 0; i < na; i++) {
         const struct forms_field *x = &a[i], *y = &b[i];
         if (!same_str(x->path, y->path) || x->widget != y->widget || !same_str(x->label, y->label) ||
-            !same_str(x->hint, y->hint) || !same_str(x->help, y->help) || x->applies != y->applies ||
-            x->required != y->required || x->required_in != y->required_in || x->nchoices != y->nchoices ||
+            !same_str(x->question, y->question) || !same_str(x->hint, y->hint) || !same_str(x->help, y->help) ||
+            x->applies != y->applies || x->required != y->required || x->required_in != y->required_in ||
+            x->nchoices != y->nchoices ||
             !same_str(x->ref, y->ref) || !same_str(x->item_title, y->item_title) ||
             !same_str(x->id_prefix, y->id_prefix))
             return false;
