@@ -6,36 +6,42 @@
 #include "src/i18n.h"
 
 static const char *const forms_strings[] = {
-    /* forms/01-parties.yaml:36 */
+    /* forms/01-parties.yaml:40 */
     N_("Type of agreement and parties"),
-    /* forms/01-parties.yaml:37 */
+    /* forms/01-parties.yaml:41 */
     N_("Type and parties"),
-    /* forms/01-parties.yaml:38 */
+    /* forms/01-parties.yaml:42 */
     N_("Start with the basics: a name for the agreement, what kind of agreement\n"
        "it is, who provides the service and who receives it, and for how long.\n"
        "\n"
        "A Service Level Agreement (SLA) writes down what a provider promises to\n"
        "a client, how well, and how both sides will know whether the promise is\n"
        "kept. It can also be used between two departments of the same company.\n"),
-    /* forms/01-parties.yaml:48 */
+    /* forms/01-parties.yaml:52 */
     N_("Title"),
-    /* forms/01-parties.yaml:49 */
-    N_("A short name, e.g. \"IT support for López Bakery\""),
-    /* forms/01-parties.yaml:50 */
-    N_("The title appears at the top of every page of the summary. Name the service and the client so that anyone can tell what the agreement is about."),
+    /* forms/01-parties.yaml:53 */
+    N_("What should the agreement be called?"),
     /* forms/01-parties.yaml:54 */
-    N_("Language of the agreement"),
+    N_("A short name, e.g. \"IT support for López Bakery\""),
     /* forms/01-parties.yaml:55 */
-    N_("The summary and the spelling check use this language"),
-    /* forms/01-parties.yaml:58 */
-    N_("Spanish"),
+    N_("The title appears at the top of every page of the summary. Name the service and the client so that anyone can tell what the agreement is about."),
     /* forms/01-parties.yaml:59 */
-    N_("English"),
-    /* forms/01-parties.yaml:62 */
-    N_("Type of agreement"),
-    /* forms/01-parties.yaml:63 */
-    N_("Basic, binding or two-way: F1 explains the difference"),
+    N_("Language of the agreement"),
+    /* forms/01-parties.yaml:60 */
+    N_("In which language will the agreement be written?"),
+    /* forms/01-parties.yaml:61 */
+    N_("The summary and the spelling check use this language"),
     /* forms/01-parties.yaml:64 */
+    N_("Spanish"),
+    /* forms/01-parties.yaml:65 */
+    N_("English"),
+    /* forms/01-parties.yaml:68 */
+    N_("Type of agreement"),
+    /* forms/01-parties.yaml:69 */
+    N_("Which kind of agreement suits you: basic, binding or two-way?"),
+    /* forms/01-parties.yaml:70 */
+    N_("Basic, binding or two-way: F1 explains the difference"),
+    /* forms/01-parties.yaml:71 */
     N_("Basic: a simple written record of what the service includes and how\n"
        "well it will be provided. Good for a first agreement or a small job.\n"
        "\n"
@@ -46,101 +52,145 @@ static const char *const forms_strings[] = {
        "Two-way: both parties commit to something. Besides what the provider\n"
        "promises, it lists what the client must do (report incidents through\n"
        "the agreed channel, pay on time...) and what happens if they do not.\n"),
-    /* forms/01-parties.yaml:77 */
-    N_("Basic: a written record of the service"),
-    /* forms/01-parties.yaml:78 */
-    N_("Binding: with penalties and signatures"),
-    /* forms/01-parties.yaml:79 */
-    N_("Two-way: both parties have obligations"),
-    /* forms/01-parties.yaml:82 */
-    N_("Between"),
-    /* forms/01-parties.yaml:83 */
-    N_("Two companies, or two departments of the same company"),
     /* forms/01-parties.yaml:84 */
-    N_("Choose internal when the service is provided by one department of your company to another (for example IT to Accounts). The parties are then departments and the cost is optional."),
-    /* forms/01-parties.yaml:87 */
-    N_("A provider and a client (two companies)"),
-    /* forms/01-parties.yaml:88 */
-    N_("Two departments of the same company"),
+    N_("Basic: a written record of the service"),
+    /* forms/01-parties.yaml:85 */
+    N_("Binding: with penalties and signatures"),
+    /* forms/01-parties.yaml:86 */
+    N_("Two-way: both parties have obligations"),
+    /* forms/01-parties.yaml:89 */
+    N_("Between"),
+    /* forms/01-parties.yaml:90 */
+    N_("Is the service between two companies, or between two departments of the same company?"),
     /* forms/01-parties.yaml:91 */
-    N_("Provider"),
+    N_("Two companies, or two departments of the same company"),
     /* forms/01-parties.yaml:92 */
-    N_("Who provides the service: your company's or department's name"),
+    N_("Choose internal when the service is provided by one department of your company to another (for example IT to Accounts). The parties are then departments and the cost is optional."),
+    /* forms/01-parties.yaml:95 */
+    N_("A provider and a client (two companies)"),
     /* forms/01-parties.yaml:96 */
-    N_("Provider's tax id"),
-    /* forms/01-parties.yaml:97 */
-    N_("VAT number or tax identification number"),
+    N_("Two departments of the same company"),
+    /* forms/01-parties.yaml:99 */
+    N_("Provider"),
+    /* forms/01-parties.yaml:100 */
+    N_("Which company or department provides the service?"),
     /* forms/01-parties.yaml:101 */
-    N_("Provider's representative"),
-    /* forms/01-parties.yaml:102 */
-    N_("The person who speaks and signs for the provider"),
+    N_("Who provides the service: your company's or department's name"),
     /* forms/01-parties.yaml:105 */
-    N_("Representative's position"),
+    N_("Provider's tax id"),
     /* forms/01-parties.yaml:106 */
-    N_("e.g. Manager, Owner, Head of IT"),
-    /* forms/01-parties.yaml:109 */
-    N_("Provider's contact"),
-    /* forms/01-parties.yaml:110 */
-    N_("Who the client calls or writes to: a person or a team such as \"Support\""),
-    /* forms/01-parties.yaml:113 */
-    N_("Contact email"),
-    /* forms/01-parties.yaml:116 */
-    N_("Contact phone"),
-    /* forms/01-parties.yaml:119 */
-    N_("Client"),
-    /* forms/01-parties.yaml:120 */
-    N_("Who receives the service"),
-    /* forms/01-parties.yaml:124 */
-    N_("Client's tax id"),
-    /* forms/01-parties.yaml:125 */
+    N_("What is the provider's tax identification number?"),
+    /* forms/01-parties.yaml:107 */
     N_("VAT number or tax identification number"),
-    /* forms/01-parties.yaml:129 */
-    N_("Client's representative"),
-    /* forms/01-parties.yaml:130 */
-    N_("The person who speaks and signs for the client"),
-    /* forms/01-parties.yaml:133 */
+    /* forms/01-parties.yaml:111 */
+    N_("Provider's representative"),
+    /* forms/01-parties.yaml:112 */
+    N_("Who will speak and sign for the provider?"),
+    /* forms/01-parties.yaml:113 */
+    N_("The person who speaks and signs for the provider"),
+    /* forms/01-parties.yaml:116 */
     N_("Representative's position"),
-    /* forms/01-parties.yaml:134 */
-    N_("e.g. Owner, Manager"),
-    /* forms/01-parties.yaml:137 */
-    N_("Client's contact"),
-    /* forms/01-parties.yaml:138 */
-    N_("Who the provider talks to day to day"),
-    /* forms/01-parties.yaml:141 */
+    /* forms/01-parties.yaml:117 */
+    N_("What position does the provider's representative hold?"),
+    /* forms/01-parties.yaml:118 */
+    N_("e.g. Manager, Owner, Head of IT"),
+    /* forms/01-parties.yaml:121 */
+    N_("Provider's contact"),
+    /* forms/01-parties.yaml:122 */
+    N_("Whom at the provider will you call or write to: a person, or a team such as Support?"),
+    /* forms/01-parties.yaml:123 */
+    N_("Who the client calls or writes to: a person or a team such as \"Support\""),
+    /* forms/01-parties.yaml:126 */
     N_("Contact email"),
-    /* forms/01-parties.yaml:144 */
+    /* forms/01-parties.yaml:127 */
+    N_("At which email address can you reach the provider?"),
+    /* forms/01-parties.yaml:130 */
     N_("Contact phone"),
+    /* forms/01-parties.yaml:131 */
+    N_("At which phone number can you reach the provider?"),
+    /* forms/01-parties.yaml:134 */
+    N_("Client"),
+    /* forms/01-parties.yaml:135 */
+    N_("What is the name of your company or department?"),
+    /* forms/01-parties.yaml:136 */
+    N_("Who receives the service"),
+    /* forms/01-parties.yaml:140 */
+    N_("Client's tax id"),
+    /* forms/01-parties.yaml:141 */
+    N_("What is your company's tax identification number?"),
+    /* forms/01-parties.yaml:142 */
+    N_("VAT number or tax identification number"),
+    /* forms/01-parties.yaml:146 */
+    N_("Client's representative"),
     /* forms/01-parties.yaml:147 */
-    N_("Starts on"),
+    N_("Who will speak and sign for your side?"),
     /* forms/01-parties.yaml:148 */
-    N_("The first day the agreement applies (YYYY-MM-DD)"),
+    N_("The person who speaks and signs for the client"),
+    /* forms/01-parties.yaml:151 */
+    N_("Representative's position"),
     /* forms/01-parties.yaml:152 */
-    N_("Ends on"),
+    N_("What position does your representative hold?"),
     /* forms/01-parties.yaml:153 */
-    N_("The last day; leave empty for an agreement without an end date"),
+    N_("e.g. Owner, Manager"),
     /* forms/01-parties.yaml:156 */
-    N_("Renews automatically"),
+    N_("Client's contact"),
     /* forms/01-parties.yaml:157 */
-    N_("Yes: it continues for another term unless someone gives notice"),
-    /* forms/01-parties.yaml:160 */
-    N_("Renewed for"),
+    N_("Who on your side will the provider deal with day to day?"),
+    /* forms/01-parties.yaml:158 */
+    N_("Who the provider talks to day to day"),
     /* forms/01-parties.yaml:161 */
-    N_("How long each renewal lasts: 1Y is one year, 6M six months"),
-    /* forms/01-parties.yaml:164 */
-    N_("Notice to stop the renewal"),
+    N_("Contact email"),
+    /* forms/01-parties.yaml:162 */
+    N_("At which email address can the provider reach you?"),
     /* forms/01-parties.yaml:165 */
-    N_("How long before the end either party must say it will not renew: 30d is 30 days"),
-    /* forms/01-parties.yaml:168 */
-    N_("Time zone"),
+    N_("Contact phone"),
+    /* forms/01-parties.yaml:166 */
+    N_("At which phone number can the provider reach you?"),
     /* forms/01-parties.yaml:169 */
-    N_("Where times are counted, e.g. Europe/Madrid"),
+    N_("Starts on"),
     /* forms/01-parties.yaml:170 */
-    N_("Support hours and response times are counted in this time zone. Use the name of a city, such as Europe/Madrid or America/Mexico_City."),
-    /* forms/01-parties.yaml:173 */
-    N_("Governing law"),
-    /* forms/01-parties.yaml:174 */
-    N_("The country (or region) whose law applies, e.g. Spain"),
+    N_("From which day will the agreement apply?"),
+    /* forms/01-parties.yaml:171 */
+    N_("The first day the agreement applies (YYYY-MM-DD)"),
     /* forms/01-parties.yaml:175 */
+    N_("Ends on"),
+    /* forms/01-parties.yaml:176 */
+    N_("Will the agreement end on a set date, and if so, which one?"),
+    /* forms/01-parties.yaml:177 */
+    N_("The last day; leave empty for an agreement without an end date"),
+    /* forms/01-parties.yaml:180 */
+    N_("Renews automatically"),
+    /* forms/01-parties.yaml:181 */
+    N_("Should the agreement renew by itself unless someone gives notice?"),
+    /* forms/01-parties.yaml:182 */
+    N_("Yes: it continues for another term unless someone gives notice"),
+    /* forms/01-parties.yaml:185 */
+    N_("Renewed for"),
+    /* forms/01-parties.yaml:186 */
+    N_("For how long is it renewed each time?"),
+    /* forms/01-parties.yaml:187 */
+    N_("How long each renewal lasts: 1Y is one year, 6M six months"),
+    /* forms/01-parties.yaml:190 */
+    N_("Notice to stop the renewal"),
+    /* forms/01-parties.yaml:191 */
+    N_("How much notice must either side give if it does not want to renew?"),
+    /* forms/01-parties.yaml:192 */
+    N_("How long before the end either party must say it will not renew: 30d is 30 days"),
+    /* forms/01-parties.yaml:195 */
+    N_("Time zone"),
+    /* forms/01-parties.yaml:196 */
+    N_("In which time zone are hours and deadlines counted?"),
+    /* forms/01-parties.yaml:197 */
+    N_("Where times are counted, e.g. Europe/Madrid"),
+    /* forms/01-parties.yaml:198 */
+    N_("Support hours and response times are counted in this time zone. Use the name of a city, such as Europe/Madrid or America/Mexico_City."),
+    /* forms/01-parties.yaml:201 */
+    N_("Governing law"),
+    /* forms/01-parties.yaml:202 */
+    N_("Which country's law will govern the agreement?"),
+    /* forms/01-parties.yaml:203 */
+    N_("The country (or region) whose law applies, e.g. Spain"),
+    /* forms/01-parties.yaml:204 */
     N_("A binding agreement says which law applies and, usually, which courts settle a dispute."),
     /* forms/02-needs.yaml:4 */
     N_("Client needs"),
@@ -157,31 +207,39 @@ static const char *const forms_strings[] = {
        "does?\n"),
     /* forms/02-needs.yaml:18 */
     N_("Needs"),
-    /* forms/02-needs.yaml:22 */
-    N_("F9 adds a need; Enter edits it"),
+    /* forms/02-needs.yaml:19 */
+    N_("What do you need from this service?"),
     /* forms/02-needs.yaml:23 */
+    N_("F9 adds a need; Enter edits it"),
+    /* forms/02-needs.yaml:24 */
     N_("One need per item, in the client's own words. Mark the ones the business cannot work without as \"Must have\"."),
-    /* forms/02-needs.yaml:25 */
+    /* forms/02-needs.yaml:26 */
     N_("Id"),
-    /* forms/02-needs.yaml:25 */
+    /* forms/02-needs.yaml:26 */
     N_("A short code used to refer to this need, e.g. N1"),
-    /* forms/02-needs.yaml:28 */
-    N_("What the client needs"),
     /* forms/02-needs.yaml:29 */
+    N_("What the client needs"),
+    /* forms/02-needs.yaml:30 */
+    N_("What exactly do you need?"),
+    /* forms/02-needs.yaml:31 */
     N_("e.g. \"The till cannot fail while the shop is open\""),
-    /* forms/02-needs.yaml:33 */
+    /* forms/02-needs.yaml:35 */
     N_("Priority"),
-    /* forms/02-needs.yaml:34 */
-    N_("How important this need is for the client's business"),
     /* forms/02-needs.yaml:36 */
-    N_("Must have"),
+    N_("How important is it: must have, should have or nice to have?"),
     /* forms/02-needs.yaml:37 */
+    N_("How important this need is for the client's business"),
+    /* forms/02-needs.yaml:39 */
+    N_("Must have"),
+    /* forms/02-needs.yaml:40 */
     N_("Should have"),
-    /* forms/02-needs.yaml:38 */
-    N_("Nice to have"),
     /* forms/02-needs.yaml:41 */
+    N_("Nice to have"),
+    /* forms/02-needs.yaml:44 */
     N_("What happens without it"),
-    /* forms/02-needs.yaml:42 */
+    /* forms/02-needs.yaml:45 */
+    N_("What happens if you go without it?"),
+    /* forms/02-needs.yaml:46 */
     N_("e.g. \"Without the till we cannot take payments\""),
     /* forms/03-objectives.yaml:4 */
     N_("Objectives"),
@@ -196,23 +254,31 @@ static const char *const forms_strings[] = {
        "promise nobody is keeping.\n"),
     /* forms/03-objectives.yaml:16 */
     N_("Objectives"),
-    /* forms/03-objectives.yaml:20 */
+    /* forms/03-objectives.yaml:17 */
+    N_("What do you want to achieve with this service?"),
+    /* forms/03-objectives.yaml:21 */
     N_("F9 adds an objective; Enter edits it"),
-    /* forms/03-objectives.yaml:22 */
+    /* forms/03-objectives.yaml:23 */
     N_("Id"),
-    /* forms/03-objectives.yaml:22 */
+    /* forms/03-objectives.yaml:23 */
     N_("A short code used to refer to this objective, e.g. O1"),
-    /* forms/03-objectives.yaml:25 */
-    N_("Objective"),
     /* forms/03-objectives.yaml:26 */
+    N_("Objective"),
+    /* forms/03-objectives.yaml:27 */
+    N_("What result should the service achieve?"),
+    /* forms/03-objectives.yaml:28 */
     N_("e.g. \"Take payments without interruptions\""),
-    /* forms/03-objectives.yaml:31 */
+    /* forms/03-objectives.yaml:33 */
     N_("Needs it answers"),
-    /* forms/03-objectives.yaml:32 */
-    N_("Choose one or more of the client's needs"),
+    /* forms/03-objectives.yaml:34 */
+    N_("Which of your needs does it answer?"),
     /* forms/03-objectives.yaml:35 */
+    N_("Choose one or more of the client's needs"),
+    /* forms/03-objectives.yaml:38 */
     N_("How we know it is met"),
-    /* forms/03-objectives.yaml:36 */
+    /* forms/03-objectives.yaml:39 */
+    N_("How will we know it has been achieved?"),
+    /* forms/03-objectives.yaml:40 */
     N_("e.g. \"Less than 1 hour of downtime a month\""),
     /* forms/04-services.yaml:4 */
     N_("Activities and services"),
@@ -226,37 +292,51 @@ static const char *const forms_strings[] = {
        "Being clear about what is out of scope avoids most disagreements later.\n"),
     /* forms/04-services.yaml:15 */
     N_("Services"),
-    /* forms/04-services.yaml:19 */
+    /* forms/04-services.yaml:16 */
+    N_("Which services will the provider carry out for you?"),
+    /* forms/04-services.yaml:20 */
     N_("F9 adds a service; Enter edits it"),
-    /* forms/04-services.yaml:21 */
+    /* forms/04-services.yaml:22 */
     N_("Id"),
-    /* forms/04-services.yaml:21 */
+    /* forms/04-services.yaml:22 */
     N_("A short code used to refer to this service, e.g. S1"),
-    /* forms/04-services.yaml:24 */
-    N_("Service"),
     /* forms/04-services.yaml:25 */
+    N_("Service"),
+    /* forms/04-services.yaml:26 */
+    N_("What is the service called?"),
+    /* forms/04-services.yaml:27 */
     N_("e.g. \"Till maintenance\""),
-    /* forms/04-services.yaml:29 */
+    /* forms/04-services.yaml:31 */
     N_("Description"),
-    /* forms/04-services.yaml:30 */
-    N_("What the provider does, in plain words; Enter starts a new line"),
+    /* forms/04-services.yaml:32 */
+    N_("What does the provider do, in plain words?"),
     /* forms/04-services.yaml:33 */
+    N_("What the provider does, in plain words; Enter starts a new line"),
+    /* forms/04-services.yaml:36 */
     N_("What the client receives"),
-    /* forms/04-services.yaml:34 */
-    N_("One item per line, e.g. \"Monthly report\""),
     /* forms/04-services.yaml:37 */
-    N_("Route of a request"),
+    N_("What will you receive?"),
     /* forms/04-services.yaml:38 */
-    N_("The steps in order, e.g. \"Phone call\", \"Remote diagnosis\", \"Visit if needed\""),
-    /* forms/04-services.yaml:39 */
-    N_("The route is the path a request follows from the moment the client asks for help until the request is closed. Writing it down tells the client whom to call and what to expect next."),
+    N_("One item per line, e.g. \"Monthly report\""),
+    /* forms/04-services.yaml:41 */
+    N_("Route of a request"),
     /* forms/04-services.yaml:42 */
-    N_("Not included"),
+    N_("What steps does a request follow, from your first call until it is closed?"),
     /* forms/04-services.yaml:43 */
-    N_("One item per line, e.g. \"Hardware repairs out of warranty\""),
+    N_("The steps in order, e.g. \"Phone call\", \"Remote diagnosis\", \"Visit if needed\""),
+    /* forms/04-services.yaml:44 */
+    N_("The route is the path a request follows from the moment the client asks for help until the request is closed. Writing it down tells the client whom to call and what to expect next."),
     /* forms/04-services.yaml:47 */
-    N_("Objectives it serves"),
+    N_("Not included"),
     /* forms/04-services.yaml:48 */
+    N_("What is not included?"),
+    /* forms/04-services.yaml:49 */
+    N_("One item per line, e.g. \"Hardware repairs out of warranty\""),
+    /* forms/04-services.yaml:53 */
+    N_("Objectives it serves"),
+    /* forms/04-services.yaml:54 */
+    N_("Which objectives does it help to reach?"),
+    /* forms/04-services.yaml:55 */
     N_("Choose the objectives this service helps to reach"),
     /* forms/05-expectations.yaml:4 */
     N_("Realistic expectations"),
@@ -275,155 +355,205 @@ static const char *const forms_strings[] = {
        "promise really means.\n"),
     /* forms/05-expectations.yaml:19 */
     N_("Service levels"),
-    /* forms/05-expectations.yaml:23 */
+    /* forms/05-expectations.yaml:20 */
+    N_("What will be promised, in figures that can be measured?"),
+    /* forms/05-expectations.yaml:24 */
     N_("F9 adds a service level; Enter edits it"),
-    /* forms/05-expectations.yaml:25 */
+    /* forms/05-expectations.yaml:26 */
     N_("Id"),
-    /* forms/05-expectations.yaml:25 */
+    /* forms/05-expectations.yaml:26 */
     N_("A short code used to refer to this service level, e.g. SL1"),
-    /* forms/05-expectations.yaml:28 */
-    N_("Service level"),
     /* forms/05-expectations.yaml:29 */
+    N_("Service level"),
+    /* forms/05-expectations.yaml:30 */
+    N_("What do we call this promise?"),
+    /* forms/05-expectations.yaml:31 */
     N_("e.g. \"Till availability\""),
-    /* forms/05-expectations.yaml:34 */
+    /* forms/05-expectations.yaml:36 */
     N_("Service"),
-    /* forms/05-expectations.yaml:35 */
+    /* forms/05-expectations.yaml:37 */
+    N_("Which service is it about?"),
+    /* forms/05-expectations.yaml:38 */
     N_("The service this promise is about"),
-    /* forms/05-expectations.yaml:39 */
+    /* forms/05-expectations.yaml:42 */
     N_("Who promises it"),
-    /* forms/05-expectations.yaml:40 */
-    N_("In a two-way agreement the client can make promises too"),
     /* forms/05-expectations.yaml:43 */
-    N_("The provider"),
+    N_("Who makes this promise: the provider or you?"),
     /* forms/05-expectations.yaml:44 */
-    N_("The client"),
+    N_("In a two-way agreement the client can make promises too"),
     /* forms/05-expectations.yaml:47 */
-    N_("What is measured"),
-    /* forms/05-expectations.yaml:50 */
-    N_("Availability"),
+    N_("The provider"),
+    /* forms/05-expectations.yaml:48 */
+    N_("The client"),
     /* forms/05-expectations.yaml:51 */
-    N_("Response time"),
+    N_("What is measured"),
     /* forms/05-expectations.yaml:52 */
-    N_("Resolution time"),
-    /* forms/05-expectations.yaml:53 */
-    N_("Delivery time"),
-    /* forms/05-expectations.yaml:54 */
-    N_("Quality"),
+    N_("What is measured: availability, response or resolution time, delivery time, quality...?"),
     /* forms/05-expectations.yaml:55 */
-    N_("Something else"),
+    N_("Availability"),
+    /* forms/05-expectations.yaml:56 */
+    N_("Response time"),
+    /* forms/05-expectations.yaml:57 */
+    N_("Resolution time"),
     /* forms/05-expectations.yaml:58 */
-    N_("Definition"),
+    N_("Delivery time"),
     /* forms/05-expectations.yaml:59 */
-    N_("Exactly what counts, e.g. \"Minutes the till can take payments / opening minutes\""),
-    /* forms/05-expectations.yaml:62 */
-    N_("How it is measured"),
+    N_("Quality"),
+    /* forms/05-expectations.yaml:60 */
+    N_("Something else"),
     /* forms/05-expectations.yaml:63 */
-    N_("The source of the figures, e.g. \"The provider's incident log\""),
+    N_("Definition"),
     /* forms/05-expectations.yaml:64 */
-    N_("Say where the figures come from and who keeps them. Both parties must be able to see them; a promise nobody can measure cannot be evaluated."),
+    N_("What exactly is counted?"),
+    /* forms/05-expectations.yaml:65 */
+    N_("Exactly what counts, e.g. \"Minutes the till can take payments / opening minutes\""),
     /* forms/05-expectations.yaml:68 */
-    N_("The result must be"),
+    N_("How it is measured"),
+    /* forms/05-expectations.yaml:69 */
+    N_("Where will the figures come from?"),
     /* forms/05-expectations.yaml:70 */
-    N_("at least"),
+    N_("The source of the figures, e.g. \"The provider's incident log\""),
     /* forms/05-expectations.yaml:71 */
-    N_("more than"),
-    /* forms/05-expectations.yaml:72 */
-    N_("at most"),
-    /* forms/05-expectations.yaml:73 */
-    N_("less than"),
+    N_("Say where the figures come from and who keeps them. Both parties must be able to see them; a promise nobody can measure cannot be evaluated."),
+    /* forms/05-expectations.yaml:75 */
+    N_("The result must be"),
     /* forms/05-expectations.yaml:76 */
-    N_("Target"),
-    /* forms/05-expectations.yaml:77 */
-    N_("A number: 99.5 for a percentage, or minutes, hours or days"),
+    N_("Must the result stay above the target or below it?"),
+    /* forms/05-expectations.yaml:78 */
+    N_("at least"),
+    /* forms/05-expectations.yaml:79 */
+    N_("more than"),
+    /* forms/05-expectations.yaml:80 */
+    N_("at most"),
     /* forms/05-expectations.yaml:81 */
-    N_("Unit"),
-    /* forms/05-expectations.yaml:83 */
-    N_("percent"),
+    N_("less than"),
     /* forms/05-expectations.yaml:84 */
-    N_("minutes"),
+    N_("Target"),
     /* forms/05-expectations.yaml:85 */
-    N_("hours"),
+    N_("What figure is the target?"),
     /* forms/05-expectations.yaml:86 */
-    N_("days"),
-    /* forms/05-expectations.yaml:87 */
-    N_("times"),
+    N_("A number: 99.5 for a percentage, or minutes, hours or days"),
     /* forms/05-expectations.yaml:90 */
-    N_("Time counted"),
+    N_("Unit"),
     /* forms/05-expectations.yaml:91 */
-    N_("Business hours only count the support hours below"),
+    N_("In which unit: percent, minutes, hours, days or times?"),
     /* forms/05-expectations.yaml:93 */
-    N_("Business hours"),
+    N_("percent"),
     /* forms/05-expectations.yaml:94 */
-    N_("Around the clock"),
+    N_("minutes"),
+    /* forms/05-expectations.yaml:95 */
+    N_("hours"),
+    /* forms/05-expectations.yaml:96 */
+    N_("days"),
     /* forms/05-expectations.yaml:97 */
-    N_("Measured over"),
-    /* forms/05-expectations.yaml:98 */
-    N_("The period of each measurement: 1M is a month, 1Q a quarter"),
-    /* forms/05-expectations.yaml:101 */
-    N_("A month is"),
-    /* forms/05-expectations.yaml:102 */
-    N_("How long a month counts when the period is in months"),
-    /* forms/05-expectations.yaml:104 */
-    N_("The calendar month"),
-    /* forms/05-expectations.yaml:105 */
-    N_("Always 30 days"),
-    /* forms/05-expectations.yaml:106 */
-    N_("The average month"),
-    /* forms/05-expectations.yaml:110 */
-    N_("Priority"),
-    /* forms/05-expectations.yaml:111 */
-    N_("For response and resolution times: which priority of incident"),
-    /* forms/05-expectations.yaml:114 */
-    N_("Not counted"),
-    /* forms/05-expectations.yaml:115 */
-    N_("Situations that do not count against the target, one per line"),
-    /* forms/05-expectations.yaml:118 */
-    N_("Support days"),
-    /* forms/05-expectations.yaml:119 */
-    N_("The days of the week when support is available"),
-    /* forms/05-expectations.yaml:122 */
-    N_("Support from"),
-    /* forms/05-expectations.yaml:123 */
-    N_("Opening time, e.g. 09:00"),
-    /* forms/05-expectations.yaml:126 */
-    N_("Support until"),
-    /* forms/05-expectations.yaml:127 */
-    N_("Closing time, e.g. 18:00"),
-    /* forms/05-expectations.yaml:130 */
-    N_("Holidays without support"),
-    /* forms/05-expectations.yaml:131 */
-    N_("One date per line (YYYY-MM-DD)"),
-    /* forms/05-expectations.yaml:134 */
-    N_("Incident priorities"),
-    /* forms/05-expectations.yaml:137 */
-    N_("F9 adds a priority; Enter edits it"),
-    /* forms/05-expectations.yaml:138 */
-    N_("Not every problem is equally urgent. Priorities say how quickly the provider must respond to and solve each kind of incident."),
-    /* forms/05-expectations.yaml:140 */
-    N_("Id"),
-    /* forms/05-expectations.yaml:140 */
-    N_("A short code, e.g. P1"),
-    /* forms/05-expectations.yaml:143 */
-    N_("Priority"),
-    /* forms/05-expectations.yaml:144 */
-    N_("e.g. \"Critical\""),
-    /* forms/05-expectations.yaml:148 */
-    N_("When it applies"),
-    /* forms/05-expectations.yaml:149 */
-    N_("e.g. \"The client cannot take payments\""),
-    /* forms/05-expectations.yaml:152 */
-    N_("Response within"),
-    /* forms/05-expectations.yaml:153 */
-    N_("Time until someone starts working on it: 30m, 2h, 1d"),
-    /* forms/05-expectations.yaml:156 */
-    N_("Solved within"),
-    /* forms/05-expectations.yaml:157 */
-    N_("Time until it is solved: 4h, 1d, 3d"),
-    /* forms/05-expectations.yaml:160 */
+    N_("times"),
+    /* forms/05-expectations.yaml:100 */
     N_("Time counted"),
-    /* forms/05-expectations.yaml:162 */
+    /* forms/05-expectations.yaml:101 */
+    N_("Does time count only during support hours, or around the clock?"),
+    /* forms/05-expectations.yaml:102 */
+    N_("Business hours only count the support hours below"),
+    /* forms/05-expectations.yaml:104 */
     N_("Business hours"),
+    /* forms/05-expectations.yaml:105 */
+    N_("Around the clock"),
+    /* forms/05-expectations.yaml:108 */
+    N_("Measured over"),
+    /* forms/05-expectations.yaml:109 */
+    N_("Over which period is it measured: a month, a quarter...?"),
+    /* forms/05-expectations.yaml:110 */
+    N_("The period of each measurement: 1M is a month, 1Q a quarter"),
+    /* forms/05-expectations.yaml:113 */
+    N_("A month is"),
+    /* forms/05-expectations.yaml:114 */
+    N_("How long does a month count: the calendar month, always 30 days, or the average month?"),
+    /* forms/05-expectations.yaml:115 */
+    N_("How long a month counts when the period is in months"),
+    /* forms/05-expectations.yaml:117 */
+    N_("The calendar month"),
+    /* forms/05-expectations.yaml:118 */
+    N_("Always 30 days"),
+    /* forms/05-expectations.yaml:119 */
+    N_("The average month"),
+    /* forms/05-expectations.yaml:123 */
+    N_("Priority"),
+    /* forms/05-expectations.yaml:124 */
+    N_("For incidents of which priority?"),
+    /* forms/05-expectations.yaml:125 */
+    N_("For response and resolution times: which priority of incident"),
+    /* forms/05-expectations.yaml:128 */
+    N_("Not counted"),
+    /* forms/05-expectations.yaml:129 */
+    N_("Which situations do not count against the target?"),
+    /* forms/05-expectations.yaml:130 */
+    N_("Situations that do not count against the target, one per line"),
+    /* forms/05-expectations.yaml:133 */
+    N_("Support days"),
+    /* forms/05-expectations.yaml:134 */
+    N_("On which days of the week is there support?"),
+    /* forms/05-expectations.yaml:135 */
+    N_("The days of the week when support is available"),
+    /* forms/05-expectations.yaml:138 */
+    N_("Support from"),
+    /* forms/05-expectations.yaml:139 */
+    N_("What time does support open?"),
+    /* forms/05-expectations.yaml:140 */
+    N_("Opening time, e.g. 09:00"),
+    /* forms/05-expectations.yaml:143 */
+    N_("Support until"),
+    /* forms/05-expectations.yaml:144 */
+    N_("What time does support close?"),
+    /* forms/05-expectations.yaml:145 */
+    N_("Closing time, e.g. 18:00"),
+    /* forms/05-expectations.yaml:148 */
+    N_("Holidays without support"),
+    /* forms/05-expectations.yaml:149 */
+    N_("On which holidays will there be no support?"),
+    /* forms/05-expectations.yaml:150 */
+    N_("One date per line (YYYY-MM-DD)"),
+    /* forms/05-expectations.yaml:153 */
+    N_("Incident priorities"),
+    /* forms/05-expectations.yaml:154 */
+    N_("How urgent can a problem be, and how fast must each kind be dealt with?"),
+    /* forms/05-expectations.yaml:157 */
+    N_("F9 adds a priority; Enter edits it"),
+    /* forms/05-expectations.yaml:158 */
+    N_("Not every problem is equally urgent. Priorities say how quickly the provider must respond to and solve each kind of incident."),
+    /* forms/05-expectations.yaml:160 */
+    N_("Id"),
+    /* forms/05-expectations.yaml:160 */
+    N_("A short code, e.g. P1"),
     /* forms/05-expectations.yaml:163 */
+    N_("Priority"),
+    /* forms/05-expectations.yaml:164 */
+    N_("What do we call this priority?"),
+    /* forms/05-expectations.yaml:165 */
+    N_("e.g. \"Critical\""),
+    /* forms/05-expectations.yaml:169 */
+    N_("When it applies"),
+    /* forms/05-expectations.yaml:170 */
+    N_("When does a problem have this priority?"),
+    /* forms/05-expectations.yaml:171 */
+    N_("e.g. \"The client cannot take payments\""),
+    /* forms/05-expectations.yaml:174 */
+    N_("Response within"),
+    /* forms/05-expectations.yaml:175 */
+    N_("How soon must someone start working on it?"),
+    /* forms/05-expectations.yaml:176 */
+    N_("Time until someone starts working on it: 30m, 2h, 1d"),
+    /* forms/05-expectations.yaml:179 */
+    N_("Solved within"),
+    /* forms/05-expectations.yaml:180 */
+    N_("How soon must it be solved?"),
+    /* forms/05-expectations.yaml:181 */
+    N_("Time until it is solved: 4h, 1d, 3d"),
+    /* forms/05-expectations.yaml:184 */
+    N_("Time counted"),
+    /* forms/05-expectations.yaml:185 */
+    N_("Does time count only during support hours, or around the clock?"),
+    /* forms/05-expectations.yaml:187 */
+    N_("Business hours"),
+    /* forms/05-expectations.yaml:188 */
     N_("Around the clock"),
     /* forms/06-deadlines-cost.yaml:4 */
     N_("Deadlines and cost"),
@@ -435,101 +565,127 @@ static const char *const forms_strings[] = {
        "they did not expect.\n"),
     /* forms/06-deadlines-cost.yaml:13 */
     N_("Deadlines"),
-    /* forms/06-deadlines-cost.yaml:16 */
+    /* forms/06-deadlines-cost.yaml:14 */
+    N_("What must be delivered by a set date?"),
+    /* forms/06-deadlines-cost.yaml:17 */
     N_("F9 adds a deadline; Enter edits it"),
-    /* forms/06-deadlines-cost.yaml:18 */
+    /* forms/06-deadlines-cost.yaml:19 */
     N_("Id"),
-    /* forms/06-deadlines-cost.yaml:18 */
+    /* forms/06-deadlines-cost.yaml:19 */
     N_("A short code, e.g. D1"),
-    /* forms/06-deadlines-cost.yaml:21 */
-    N_("What is delivered"),
     /* forms/06-deadlines-cost.yaml:22 */
+    N_("What is delivered"),
+    /* forms/06-deadlines-cost.yaml:23 */
+    N_("What will be delivered?"),
+    /* forms/06-deadlines-cost.yaml:24 */
     N_("e.g. \"Installation of the new till\""),
-    /* forms/06-deadlines-cost.yaml:26 */
+    /* forms/06-deadlines-cost.yaml:28 */
     N_("Due on"),
-    /* forms/06-deadlines-cost.yaml:27 */
+    /* forms/06-deadlines-cost.yaml:29 */
+    N_("By which date?"),
+    /* forms/06-deadlines-cost.yaml:30 */
     N_("YYYY-MM-DD"),
-    /* forms/06-deadlines-cost.yaml:31 */
-    N_("Who delivers it"),
-    /* forms/06-deadlines-cost.yaml:33 */
-    N_("The provider"),
     /* forms/06-deadlines-cost.yaml:34 */
-    N_("The client"),
+    N_("Who delivers it"),
+    /* forms/06-deadlines-cost.yaml:35 */
+    N_("Who delivers it: the provider or you?"),
     /* forms/06-deadlines-cost.yaml:37 */
-    N_("Accepted when"),
+    N_("The provider"),
     /* forms/06-deadlines-cost.yaml:38 */
-    N_("e.g. \"A test payment signed off by the client\""),
+    N_("The client"),
     /* forms/06-deadlines-cost.yaml:41 */
-    N_("Currency"),
-    /* forms/06-deadlines-cost.yaml:44 */
-    N_("Euro (EUR)"),
-    /* forms/06-deadlines-cost.yaml:45 */
-    N_("US dollar (USD)"),
+    N_("Accepted when"),
+    /* forms/06-deadlines-cost.yaml:42 */
+    N_("When will the delivery count as accepted?"),
+    /* forms/06-deadlines-cost.yaml:43 */
+    N_("e.g. \"A test payment signed off by the client\""),
     /* forms/06-deadlines-cost.yaml:46 */
-    N_("Pound sterling (GBP)"),
+    N_("Currency"),
     /* forms/06-deadlines-cost.yaml:47 */
-    N_("Mexican peso (MXN)"),
-    /* forms/06-deadlines-cost.yaml:48 */
-    N_("Argentine peso (ARS)"),
-    /* forms/06-deadlines-cost.yaml:49 */
-    N_("Colombian peso (COP)"),
+    N_("In which currency are the prices?"),
     /* forms/06-deadlines-cost.yaml:50 */
-    N_("Chilean peso (CLP)"),
+    N_("Euro (EUR)"),
+    /* forms/06-deadlines-cost.yaml:51 */
+    N_("US dollar (USD)"),
+    /* forms/06-deadlines-cost.yaml:52 */
+    N_("Pound sterling (GBP)"),
     /* forms/06-deadlines-cost.yaml:53 */
+    N_("Mexican peso (MXN)"),
+    /* forms/06-deadlines-cost.yaml:54 */
+    N_("Argentine peso (ARS)"),
+    /* forms/06-deadlines-cost.yaml:55 */
+    N_("Colombian peso (COP)"),
+    /* forms/06-deadlines-cost.yaml:56 */
+    N_("Chilean peso (CLP)"),
+    /* forms/06-deadlines-cost.yaml:59 */
     N_("Prices"),
-    /* forms/06-deadlines-cost.yaml:57 */
-    N_("F9 adds a price; Enter edits it"),
-    /* forms/06-deadlines-cost.yaml:58 */
-    N_("For an internal agreement, prices are optional: use them for internal charge-back."),
     /* forms/06-deadlines-cost.yaml:60 */
-    N_("Id"),
-    /* forms/06-deadlines-cost.yaml:60 */
-    N_("A short code, e.g. F1"),
-    /* forms/06-deadlines-cost.yaml:63 */
-    N_("Concept"),
+    N_("What will the service cost, item by item?"),
     /* forms/06-deadlines-cost.yaml:64 */
+    N_("F9 adds a price; Enter edits it"),
+    /* forms/06-deadlines-cost.yaml:65 */
+    N_("For an internal agreement, prices are optional: use them for internal charge-back."),
+    /* forms/06-deadlines-cost.yaml:67 */
+    N_("Id"),
+    /* forms/06-deadlines-cost.yaml:67 */
+    N_("A short code, e.g. F1"),
+    /* forms/06-deadlines-cost.yaml:70 */
+    N_("Concept"),
+    /* forms/06-deadlines-cost.yaml:71 */
+    N_("What is charged for?"),
+    /* forms/06-deadlines-cost.yaml:72 */
     N_("e.g. \"Monthly fee\""),
-    /* forms/06-deadlines-cost.yaml:68 */
-    N_("Amount"),
-    /* forms/06-deadlines-cost.yaml:69 */
-    N_("e.g. 90.00"),
-    /* forms/06-deadlines-cost.yaml:73 */
-    N_("Charged per"),
-    /* forms/06-deadlines-cost.yaml:75 */
-    N_("month"),
     /* forms/06-deadlines-cost.yaml:76 */
-    N_("quarter"),
+    N_("Amount"),
     /* forms/06-deadlines-cost.yaml:77 */
-    N_("year"),
+    N_("How much is it?"),
     /* forms/06-deadlines-cost.yaml:78 */
-    N_("week"),
-    /* forms/06-deadlines-cost.yaml:79 */
-    N_("day"),
-    /* forms/06-deadlines-cost.yaml:80 */
-    N_("hour"),
-    /* forms/06-deadlines-cost.yaml:81 */
-    N_("unit"),
+    N_("e.g. 90.00"),
     /* forms/06-deadlines-cost.yaml:82 */
-    N_("once"),
+    N_("Charged per"),
+    /* forms/06-deadlines-cost.yaml:83 */
+    N_("Is it charged per month, per hour, per unit, once...?"),
     /* forms/06-deadlines-cost.yaml:85 */
-    N_("Invoiced"),
+    N_("month"),
+    /* forms/06-deadlines-cost.yaml:86 */
+    N_("quarter"),
     /* forms/06-deadlines-cost.yaml:87 */
-    N_("Monthly"),
+    N_("year"),
     /* forms/06-deadlines-cost.yaml:88 */
-    N_("Quarterly"),
+    N_("week"),
     /* forms/06-deadlines-cost.yaml:89 */
-    N_("Yearly"),
+    N_("day"),
     /* forms/06-deadlines-cost.yaml:90 */
-    N_("On delivery"),
+    N_("hour"),
     /* forms/06-deadlines-cost.yaml:91 */
-    N_("Once"),
-    /* forms/06-deadlines-cost.yaml:94 */
-    N_("Days to pay an invoice"),
+    N_("unit"),
+    /* forms/06-deadlines-cost.yaml:92 */
+    N_("once"),
     /* forms/06-deadlines-cost.yaml:95 */
-    N_("e.g. 30"),
+    N_("Invoiced"),
+    /* forms/06-deadlines-cost.yaml:96 */
+    N_("When will you be invoiced: monthly, quarterly, yearly, on delivery or once?"),
     /* forms/06-deadlines-cost.yaml:98 */
-    N_("Taxes included in the prices"),
+    N_("Monthly"),
     /* forms/06-deadlines-cost.yaml:99 */
+    N_("Quarterly"),
+    /* forms/06-deadlines-cost.yaml:100 */
+    N_("Yearly"),
+    /* forms/06-deadlines-cost.yaml:101 */
+    N_("On delivery"),
+    /* forms/06-deadlines-cost.yaml:102 */
+    N_("Once"),
+    /* forms/06-deadlines-cost.yaml:105 */
+    N_("Days to pay an invoice"),
+    /* forms/06-deadlines-cost.yaml:106 */
+    N_("How many days will you have to pay each invoice?"),
+    /* forms/06-deadlines-cost.yaml:107 */
+    N_("e.g. 30"),
+    /* forms/06-deadlines-cost.yaml:110 */
+    N_("Taxes included in the prices"),
+    /* forms/06-deadlines-cost.yaml:111 */
+    N_("Do the prices include taxes such as VAT?"),
+    /* forms/06-deadlines-cost.yaml:112 */
     N_("No: taxes such as VAT are added to the amounts above"),
     /* forms/07-responsibilities.yaml:4 */
     N_("Responsibilities of each party"),
@@ -542,29 +698,37 @@ static const char *const forms_strings[] = {
        "the agreed channel, giving access when needed, paying on time.\n"),
     /* forms/07-responsibilities.yaml:14 */
     N_("The provider will"),
-    /* forms/07-responsibilities.yaml:17 */
+    /* forms/07-responsibilities.yaml:15 */
+    N_("What does the provider commit to do?"),
+    /* forms/07-responsibilities.yaml:18 */
     N_("F9 adds an obligation; Enter edits it"),
-    /* forms/07-responsibilities.yaml:19 */
+    /* forms/07-responsibilities.yaml:20 */
     N_("Id"),
-    /* forms/07-responsibilities.yaml:19 */
+    /* forms/07-responsibilities.yaml:20 */
     N_("A short code, e.g. OP1"),
-    /* forms/07-responsibilities.yaml:20 */
-    N_("Obligation"),
-    /* forms/07-responsibilities.yaml:20 */
-    N_("e.g. \"Make a backup every day\""),
     /* forms/07-responsibilities.yaml:23 */
-    N_("The client will"),
-    /* forms/07-responsibilities.yaml:27 */
-    N_("F9 adds an obligation; Enter edits it"),
-    /* forms/07-responsibilities.yaml:28 */
-    N_("A two-way agreement needs at least one obligation of the client."),
-    /* forms/07-responsibilities.yaml:30 */
-    N_("Id"),
-    /* forms/07-responsibilities.yaml:30 */
-    N_("A short code, e.g. OC1"),
-    /* forms/07-responsibilities.yaml:31 */
     N_("Obligation"),
-    /* forms/07-responsibilities.yaml:31 */
+    /* forms/07-responsibilities.yaml:24 */
+    N_("What exactly will the provider do?"),
+    /* forms/07-responsibilities.yaml:25 */
+    N_("e.g. \"Make a backup every day\""),
+    /* forms/07-responsibilities.yaml:29 */
+    N_("The client will"),
+    /* forms/07-responsibilities.yaml:30 */
+    N_("What do you commit to do on your side?"),
+    /* forms/07-responsibilities.yaml:34 */
+    N_("F9 adds an obligation; Enter edits it"),
+    /* forms/07-responsibilities.yaml:35 */
+    N_("A two-way agreement needs at least one obligation of the client."),
+    /* forms/07-responsibilities.yaml:37 */
+    N_("Id"),
+    /* forms/07-responsibilities.yaml:37 */
+    N_("A short code, e.g. OC1"),
+    /* forms/07-responsibilities.yaml:40 */
+    N_("Obligation"),
+    /* forms/07-responsibilities.yaml:41 */
+    N_("What exactly will you do?"),
+    /* forms/07-responsibilities.yaml:42 */
     N_("e.g. \"Report incidents by phone\""),
     /* forms/08-penalties.yaml:4 */
     N_("Penalties and service credits"),
@@ -581,86 +745,122 @@ static const char *const forms_strings[] = {
        "ruin either side.\n"),
     /* forms/08-penalties.yaml:19 */
     N_("Service credits"),
-    /* forms/08-penalties.yaml:22 */
+    /* forms/08-penalties.yaml:20 */
+    N_("What discount will you get when a promise is not kept?"),
+    /* forms/08-penalties.yaml:23 */
     N_("F9 adds a service credit; Enter edits it"),
-    /* forms/08-penalties.yaml:27 */
-    N_("Service level"),
     /* forms/08-penalties.yaml:28 */
+    N_("Service level"),
+    /* forms/08-penalties.yaml:29 */
+    N_("Which promise gives the discount?"),
+    /* forms/08-penalties.yaml:30 */
     N_("The promise whose result gives a credit"),
-    /* forms/08-penalties.yaml:33 */
+    /* forms/08-penalties.yaml:35 */
     N_("Discount applied to"),
-    /* forms/08-penalties.yaml:34 */
-    N_("The price the percentage is taken from, e.g. the monthly fee"),
+    /* forms/08-penalties.yaml:36 */
+    N_("Which price is the discount taken from?"),
     /* forms/08-penalties.yaml:37 */
-    N_("Credit tiers"),
-    /* forms/08-penalties.yaml:39 */
-    N_("F9 adds a tier: worse results give bigger credits"),
+    N_("The price the percentage is taken from, e.g. the monthly fee"),
     /* forms/08-penalties.yaml:40 */
-    N_("Each tier says: when the measured result is below this figure, the client gets this percentage back. List them from the mildest to the worst."),
-    /* forms/08-penalties.yaml:42 */
-    N_("When the result is below"),
-    /* forms/08-penalties.yaml:42 */
-    N_("e.g. 99.5"),
+    N_("Credit tiers"),
+    /* forms/08-penalties.yaml:41 */
+    N_("How does the discount grow as the result gets worse?"),
     /* forms/08-penalties.yaml:43 */
+    N_("F9 adds a tier: worse results give bigger credits"),
+    /* forms/08-penalties.yaml:44 */
+    N_("Each tier says: when the measured result is below this figure, the client gets this percentage back. List them from the mildest to the worst."),
+    /* forms/08-penalties.yaml:48 */
+    N_("When the result is below"),
+    /* forms/08-penalties.yaml:49 */
+    N_("Below which result?"),
+    /* forms/08-penalties.yaml:50 */
+    N_("e.g. 99.5"),
+    /* forms/08-penalties.yaml:54 */
     /* xgettext:no-c-format */
     N_("Credit (%)"),
-    /* forms/08-penalties.yaml:43 */
+    /* forms/08-penalties.yaml:55 */
+    N_("What percentage is discounted?"),
+    /* forms/08-penalties.yaml:56 */
     N_("e.g. 10"),
-    /* forms/08-penalties.yaml:46 */
+    /* forms/08-penalties.yaml:60 */
     /* xgettext:no-c-format */
     N_("Monthly cap (%)"),
-    /* forms/08-penalties.yaml:47 */
-    N_("The most that can be credited in a month, e.g. 50"),
-    /* forms/08-penalties.yaml:50 */
-    N_("Claim within"),
-    /* forms/08-penalties.yaml:51 */
-    N_("How long the client has to claim a credit: 30d is 30 days"),
-    /* forms/08-penalties.yaml:54 */
-    N_("Penalties"),
-    /* forms/08-penalties.yaml:57 */
-    N_("F9 adds a penalty; Enter edits it"),
-    /* forms/08-penalties.yaml:59 */
-    N_("Id"),
-    /* forms/08-penalties.yaml:59 */
-    N_("A short code, e.g. PEN1"),
+    /* forms/08-penalties.yaml:61 */
+    N_("What is the most that can be discounted in a month?"),
     /* forms/08-penalties.yaml:62 */
-    N_("Applies to"),
-    /* forms/08-penalties.yaml:63 */
-    N_("The id of the deadline, obligation or service level, e.g. D1 or OC2"),
+    N_("The most that can be credited in a month, e.g. 50"),
+    /* forms/08-penalties.yaml:65 */
+    N_("Claim within"),
+    /* forms/08-penalties.yaml:66 */
+    N_("How long do you have to claim the discount?"),
     /* forms/08-penalties.yaml:67 */
-    N_("Who pays it"),
-    /* forms/08-penalties.yaml:69 */
-    N_("The provider"),
+    N_("How long the client has to claim a credit: 30d is 30 days"),
     /* forms/08-penalties.yaml:70 */
-    N_("The client"),
-    /* forms/08-penalties.yaml:73 */
-    N_("Description"),
+    N_("Penalties"),
+    /* forms/08-penalties.yaml:71 */
+    N_("What penalty applies when either side is late or does not keep a commitment?"),
     /* forms/08-penalties.yaml:74 */
-    N_("e.g. \"Late-payment interest\""),
-    /* forms/08-penalties.yaml:77 */
-    /* xgettext:no-c-format */
-    N_("Penalty (%)"),
-    /* forms/08-penalties.yaml:78 */
-    N_("A percentage of the price chosen below"),
-    /* forms/08-penalties.yaml:82 */
-    N_("Of the price"),
+    N_("F9 adds a penalty; Enter edits it"),
+    /* forms/08-penalties.yaml:76 */
+    N_("Id"),
+    /* forms/08-penalties.yaml:76 */
+    N_("A short code, e.g. PEN1"),
+    /* forms/08-penalties.yaml:79 */
+    N_("Applies to"),
+    /* forms/08-penalties.yaml:80 */
+    N_("Which deadline, obligation or service level does it apply to?"),
+    /* forms/08-penalties.yaml:81 */
+    N_("The id of the deadline, obligation or service level, e.g. D1 or OC2"),
     /* forms/08-penalties.yaml:85 */
-    N_("For each"),
+    N_("Who pays it"),
     /* forms/08-penalties.yaml:86 */
-    N_("e.g. 1d: the penalty applies for each day of delay"),
+    N_("Who pays it: the provider or you?"),
+    /* forms/08-penalties.yaml:88 */
+    N_("The provider"),
     /* forms/08-penalties.yaml:89 */
-    /* xgettext:no-c-format */
-    N_("Cap (%)"),
-    /* forms/08-penalties.yaml:90 */
-    N_("The most the penalty can add up to"),
+    N_("The client"),
+    /* forms/08-penalties.yaml:92 */
+    N_("Description"),
     /* forms/08-penalties.yaml:93 */
-    N_("Termination allowed after"),
+    N_("What is the penalty, in a few words?"),
     /* forms/08-penalties.yaml:94 */
-    N_("e.g. 15d: after 15 days of delay the agreement can be ended"),
+    N_("e.g. \"Late-payment interest\""),
     /* forms/08-penalties.yaml:97 */
     /* xgettext:no-c-format */
-    N_("Interest per year (%)"),
+    N_("Penalty (%)"),
     /* forms/08-penalties.yaml:98 */
+    N_("What percentage of the price is it?"),
+    /* forms/08-penalties.yaml:99 */
+    N_("A percentage of the price chosen below"),
+    /* forms/08-penalties.yaml:103 */
+    N_("Of the price"),
+    /* forms/08-penalties.yaml:104 */
+    N_("Of which price?"),
+    /* forms/08-penalties.yaml:107 */
+    N_("For each"),
+    /* forms/08-penalties.yaml:108 */
+    N_("How often does it apply again: for each day of delay, each week...?"),
+    /* forms/08-penalties.yaml:109 */
+    N_("e.g. 1d: the penalty applies for each day of delay"),
+    /* forms/08-penalties.yaml:112 */
+    /* xgettext:no-c-format */
+    N_("Cap (%)"),
+    /* forms/08-penalties.yaml:113 */
+    N_("What is the most it can add up to?"),
+    /* forms/08-penalties.yaml:114 */
+    N_("The most the penalty can add up to"),
+    /* forms/08-penalties.yaml:117 */
+    N_("Termination allowed after"),
+    /* forms/08-penalties.yaml:118 */
+    N_("After how long a delay can the agreement be ended?"),
+    /* forms/08-penalties.yaml:119 */
+    N_("e.g. 15d: after 15 days of delay the agreement can be ended"),
+    /* forms/08-penalties.yaml:122 */
+    /* xgettext:no-c-format */
+    N_("Interest per year (%)"),
+    /* forms/08-penalties.yaml:123 */
+    N_("What yearly interest is charged on late payments?"),
+    /* forms/08-penalties.yaml:124 */
     N_("For late payments, e.g. 8"),
     /* forms/09-evaluation.yaml:4 */
     N_("Evaluation and review"),
@@ -674,90 +874,126 @@ static const char *const forms_strings[] = {
     /* forms/09-evaluation.yaml:14 */
     N_("Report every"),
     /* forms/09-evaluation.yaml:15 */
+    N_("How often will the figures be reported?"),
+    /* forms/09-evaluation.yaml:16 */
     N_("How often the figures are reported: 1M is every month"),
-    /* forms/09-evaluation.yaml:18 */
+    /* forms/09-evaluation.yaml:19 */
     N_("Report to"),
     /* forms/09-evaluation.yaml:20 */
-    N_("The client"),
-    /* forms/09-evaluation.yaml:21 */
-    N_("The provider"),
+    N_("Who receives the reports: you, the provider or both?"),
     /* forms/09-evaluation.yaml:22 */
+    N_("The client"),
+    /* forms/09-evaluation.yaml:23 */
+    N_("The provider"),
+    /* forms/09-evaluation.yaml:24 */
     N_("Both parties"),
-    /* forms/09-evaluation.yaml:25 */
+    /* forms/09-evaluation.yaml:27 */
     N_("Review the agreement every"),
-    /* forms/09-evaluation.yaml:26 */
-    N_("e.g. 1Q: a meeting every quarter"),
+    /* forms/09-evaluation.yaml:28 */
+    N_("How often will we meet to review the agreement?"),
     /* forms/09-evaluation.yaml:29 */
+    N_("e.g. 1Q: a meeting every quarter"),
+    /* forms/09-evaluation.yaml:32 */
     N_("Next review"),
-    /* forms/09-evaluation.yaml:30 */
-    N_("YYYY-MM-DD"),
     /* forms/09-evaluation.yaml:33 */
-    N_("How the service is evaluated"),
+    N_("When will the next review be?"),
     /* forms/09-evaluation.yaml:34 */
-    N_("e.g. \"A monthly report with the figures of each service level\""),
+    N_("YYYY-MM-DD"),
     /* forms/09-evaluation.yaml:37 */
-    N_("Escalation"),
+    N_("How the service is evaluated"),
+    /* forms/09-evaluation.yaml:38 */
+    N_("How will we judge whether the service is going well?"),
     /* forms/09-evaluation.yaml:39 */
+    N_("e.g. \"A monthly report with the figures of each service level\""),
+    /* forms/09-evaluation.yaml:42 */
+    N_("Escalation"),
+    /* forms/09-evaluation.yaml:43 */
+    N_("Whom do you turn to when a problem is not solved in time?"),
+    /* forms/09-evaluation.yaml:45 */
     N_("F9 adds a level; Enter edits it"),
-    /* forms/09-evaluation.yaml:40 */
+    /* forms/09-evaluation.yaml:46 */
     /* xgettext:no-c-format */
     N_("Whom to contact when an incident is not solved in time. \"After\" is the share of the agreed time that has passed: 50% means halfway to the deadline."),
-    /* forms/09-evaluation.yaml:42 */
+    /* forms/09-evaluation.yaml:50 */
     N_("Level"),
-    /* forms/09-evaluation.yaml:42 */
+    /* forms/09-evaluation.yaml:51 */
+    N_("Which level is this: 1, 2, 3...?"),
+    /* forms/09-evaluation.yaml:52 */
     N_("1, 2, 3..."),
-    /* forms/09-evaluation.yaml:43 */
+    /* forms/09-evaluation.yaml:55 */
     N_("After"),
-    /* forms/09-evaluation.yaml:43 */
+    /* forms/09-evaluation.yaml:56 */
+    N_("After how much of the agreed time?"),
+    /* forms/09-evaluation.yaml:57 */
     /* xgettext:no-c-format */
     N_("e.g. 50% or 100% of the agreed time"),
-    /* forms/09-evaluation.yaml:44 */
+    /* forms/09-evaluation.yaml:60 */
     N_("Contact"),
-    /* forms/09-evaluation.yaml:44 */
-    N_("A person or a role, e.g. \"On-call technician\""),
-    /* forms/09-evaluation.yaml:47 */
-    N_("Notice to end the agreement"),
-    /* forms/09-evaluation.yaml:48 */
-    N_("e.g. 30d"),
-    /* forms/09-evaluation.yaml:51 */
-    N_("Reasons to end it at once"),
-    /* forms/09-evaluation.yaml:52 */
-    N_("One per line, e.g. \"Three months in a row without meeting SL1\""),
-    /* forms/09-evaluation.yaml:55 */
-    N_("Signatures"),
-    /* forms/09-evaluation.yaml:58 */
-    N_("Who signs for each party"),
+    /* forms/09-evaluation.yaml:61 */
+    N_("Whom do you contact at this level?"),
     /* forms/09-evaluation.yaml:62 */
-    N_("Signs for"),
-    /* forms/09-evaluation.yaml:65 */
-    N_("The provider"),
+    N_("A person or a role, e.g. \"On-call technician\""),
     /* forms/09-evaluation.yaml:66 */
-    N_("The client"),
+    N_("Notice to end the agreement"),
     /* forms/09-evaluation.yaml:67 */
-    N_("Name"),
+    N_("How much notice must be given to end the agreement?"),
     /* forms/09-evaluation.yaml:68 */
-    N_("Position"),
-    /* forms/09-evaluation.yaml:69 */
-    N_("Date signed"),
-    /* forms/09-evaluation.yaml:69 */
-    N_("Leave empty until it is signed"),
+    N_("e.g. 30d"),
+    /* forms/09-evaluation.yaml:71 */
+    N_("Reasons to end it at once"),
     /* forms/09-evaluation.yaml:72 */
-    N_("Status"),
+    N_("What would allow ending the agreement at once?"),
     /* forms/09-evaluation.yaml:73 */
-    N_("Draft while you work on it; proposed when sent to the other party"),
-    /* forms/09-evaluation.yaml:75 */
-    N_("Draft"),
+    N_("One per line, e.g. \"Three months in a row without meeting SL1\""),
     /* forms/09-evaluation.yaml:76 */
-    N_("Proposed"),
+    N_("Signatures"),
     /* forms/09-evaluation.yaml:77 */
+    N_("Who will sign the agreement for each party?"),
+    /* forms/09-evaluation.yaml:80 */
+    N_("Who signs for each party"),
+    /* forms/09-evaluation.yaml:84 */
+    N_("Signs for"),
+    /* forms/09-evaluation.yaml:85 */
+    N_("For which party does this person sign?"),
+    /* forms/09-evaluation.yaml:88 */
+    N_("The provider"),
+    /* forms/09-evaluation.yaml:89 */
+    N_("The client"),
+    /* forms/09-evaluation.yaml:92 */
+    N_("Name"),
+    /* forms/09-evaluation.yaml:93 */
+    N_("What is the signer's name?"),
+    /* forms/09-evaluation.yaml:97 */
+    N_("Position"),
+    /* forms/09-evaluation.yaml:98 */
+    N_("What position does the signer hold?"),
+    /* forms/09-evaluation.yaml:101 */
+    N_("Date signed"),
+    /* forms/09-evaluation.yaml:102 */
+    N_("On which date is it signed?"),
+    /* forms/09-evaluation.yaml:103 */
+    N_("Leave empty until it is signed"),
+    /* forms/09-evaluation.yaml:106 */
+    N_("Status"),
+    /* forms/09-evaluation.yaml:107 */
+    N_("Where does the agreement stand: a draft, a proposal sent, or signed?"),
+    /* forms/09-evaluation.yaml:108 */
+    N_("Draft while you work on it; proposed when sent to the other party"),
+    /* forms/09-evaluation.yaml:110 */
+    N_("Draft"),
+    /* forms/09-evaluation.yaml:111 */
+    N_("Proposed"),
+    /* forms/09-evaluation.yaml:112 */
     N_("Signed"),
-    /* forms/09-evaluation.yaml:78 */
+    /* forms/09-evaluation.yaml:113 */
     N_("Replaced by a newer version"),
-    /* forms/09-evaluation.yaml:79 */
+    /* forms/09-evaluation.yaml:114 */
     N_("Ended"),
-    /* forms/09-evaluation.yaml:82 */
+    /* forms/09-evaluation.yaml:117 */
     N_("Notes"),
-    /* forms/09-evaluation.yaml:83 */
+    /* forms/09-evaluation.yaml:118 */
+    N_("Is there anything else we should write down?"),
+    /* forms/09-evaluation.yaml:119 */
     N_("Anything else worth writing down"),
     /* forms/10-review.yaml:6 */
     N_("Review"),

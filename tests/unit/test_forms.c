@@ -181,6 +181,26 @@ static void test_steps(void)
             diag("%s is not a field of format v1", fl.path[i]);
         }
     }
+    /* The meeting checklist (src/checklist.c) reads every field's question
+     * aloud, and names a list's sub-fields: each needs a real question, not
+     * the "Label?" it falls back to.  Ids are numbered by pacta, not asked. */
+    bool questions_ok = true;
+    size_t nquestions = 0;
+    for (size_t i = 0; i < fl.n; i++) {
+        const struct forms_field *x = fl.field[i];
+        if (x->widget == FW_ID)
+            continue;
+        size_t qn = x->question ? strlen(x->question) : 0;
+        size_t ln = strlen(x->label);
+        if (!qn || x->question[qn - 1] != '?' || (qn == ln + 1 && strncmp(x->question, x->label, ln) == 0)) {
+            questions_ok = false;
+            diag("%s (\"%s\") has no question of its own%s%s", fl.path[i], x->label, qn ? ": " : "",
+                 qn ? x->question : "");
+        } else {
+            nquestions++;
+        }
+    }
+    ok(questions_ok, "every field but an id has a question for the checklist (%zu), ending with \"?\"", nquestions);
     ok(labels_ok, "every field has a label");
     ok(lists_ok, "every list has sub-fields, and an id_prefix when its items have ids");
     ok(refs_ok, "every ref and reflist names a list of the forms");
