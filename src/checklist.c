@@ -123,7 +123,11 @@ static char *answer(const struct forms_field *fl, const struct doc_node *root, c
 static void field(struct render_doc *d, const struct forms_field *fl, const struct doc_node *root,
                   const char *lang)
 {
-    char *q = xasprintf(L(lang, N_("%s?")), i18n_lang(lang, fl->label));
+    /* The field's own question (its "question:" in forms/), to be read aloud
+     * to the client; "Label?" only for a field without one (test_forms
+     * requires one of every field the checklist prints). */
+    char *q = fl->question ? xstrdup(i18n_lang(lang, fl->question))
+                           : xasprintf(L(lang, N_("%s?")), i18n_lang(lang, fl->label));
     struct str hint = {0};
     /* a list's hint speaks of keys (F9 adds...), which paper has not */
     const char *h = fl->help ? fl->help : fl->widget != FW_LIST ? fl->hint : NULL;
