@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
@@ -678,15 +679,51 @@ struct spell_loader {
     bool chosen;            /* spell_dict_for_lang found the files */
     struct err choose_err;  /* else why not */
     char *aff, *dic, *personal;
+    long delay_ms;          /* PACTA_TEST_SPELL_DELAY_MS: tests only */
     /* Written by the worker before its byte, read after pthread_join. */
     struct spell *sp;
     struct open_fail fail;
+    /* Under loader_lock: the worker has its result (finished), the
+     * starter went away without it (abandoned, see spell_load_abandon). */
+    bool finished, abandoned;
 };
+
+/* Guards finished/abandoned of every loader: whichever of the two threads
+ * comes second frees the loader's result. */
+static pthread_mutex_t loader_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void loader_free(struct spell_loader *ld)
+{
+    for (int i = 0; i < 2; i++)
+        if (ld->pipe[i] >= 0)
+            close(ld->pipe[i]);
+    free(ld->aff);
+    free(ld->dic);
+    free(ld->personal);
+    free(ld);
+}
 
 static void *loader_run(void *arg)
 {
     struct spell_loader *ld = arg;
+    if (ld->delay_ms > 0) {
+        /* every signal is blocked here, but a sleep may still be cut short */
+        struct timespec t = {ld->delay_ms / 1000, ld->delay_ms % 1000 * 1000000L};
+        while (nanosleep(&t, &t) < 0 && errno == EINTR)
+            ;
+    }
     ld->sp = open_files(ld->aff, ld->dic, ld->personal, &ld->fail);
+    pthread_mutex_lock(&loader_lock);
+    bool abandoned = ld->abandoned;
+    ld->finished = true;
+    pthread_mutex_unlock(&loader_lock);
+    if (abandoned) {
+        /* Nobody will join this (detached) thread or take the result. */
+        spell_close(ld->sp);
+        free(ld->fail.enc);
+        loader_free(ld);
+        return NULL;
+    }
     if (ld->pipe[1] >= 0) {
         char b = 1;
         while (write(ld->pipe[1], &b, 1) < 0 && errno == EINTR)
@@ -712,6 +749,9 @@ struct spell_loader *spell_load_start(const char *lang, const char *override)
     }
     ld->chosen = true;
     ld->personal = spell_personal_path();
+    const char *delay = getenv("PACTA_TEST_SPELL_DELAY_MS");
+    if (delay && *delay)
+        ld->delay_ms = strtol(delay, NULL, 10);
     if (ld->pipe[0] >= 0) {
         /* The worker blocks every signal, so that SIGWINCH, SIGTERM and
          * the others keep interrupting the main thread's wait for a key. */
@@ -749,14 +789,30 @@ struct spell *spell_load_finish(struct spell_loader *ld, struct err *e)
         *e = ld->choose_err;
     else if (!(sp = ld->sp))
         open_error(&ld->fail, e);
-    for (int i = 0; i < 2; i++)
-        if (ld->pipe[i] >= 0)
-            close(ld->pipe[i]);
-    free(ld->aff);
-    free(ld->dic);
-    free(ld->personal);
-    free(ld);
+    loader_free(ld);
     return sp;
+}
+
+void spell_load_abandon(struct spell_loader *ld)
+{
+    if (!ld)
+        return;
+    bool running = false;
+    if (ld->threaded) {
+        pthread_mutex_lock(&loader_lock);
+        running = !ld->finished;
+        ld->abandoned = running;
+        pthread_mutex_unlock(&loader_lock);
+    }
+    if (running) {
+        /* The worker frees the loader and its result when it ends, if the
+         * process lives that long; nothing waits for it. */
+        pthread_detach(ld->thread);
+        return;
+    }
+    /* Done already (or never threaded): joining costs nothing. */
+    struct err e;
+    spell_close(spell_load_finish(ld, &e));
 }
 
 /* ---- tokenising --------------------------------------------------------- */

@@ -63,13 +63,21 @@ void spell_close(struct spell *sp);
  * when it ended before spell_load_start returned); spell_load_done says
  * the same without waiting.  spell_load_finish waits for the end if need
  * be, frees the loader and returns exactly what spell_open_lang would
- * have: the speller, or NULL with e filled.  Every loader must be finished
- * exactly once, by the thread that started it. */
+ * have: the speller, or NULL with e filled.  spell_load_abandon is for a
+ * process that is ending (a fatal signal): it does not wait; a loading
+ * still running goes on, detached, and frees everything itself when it
+ * ends (or dies with the process), one already ended is freed at once.
+ * Every loader must be finished or abandoned exactly once, by the thread
+ * that started it.
+ *
+ * PACTA_TEST_SPELL_DELAY_MS=N, for tests only, makes the worker wait N
+ * milliseconds before it opens the files (a slow dictionary on demand). */
 struct spell_loader;
 struct spell_loader *spell_load_start(const char *lang, const char *override);
 int spell_load_fd(const struct spell_loader *ld);
 bool spell_load_done(const struct spell_loader *ld);
 struct spell *spell_load_finish(struct spell_loader *ld, struct err *e);
+void spell_load_abandon(struct spell_loader *ld);
 
 /* The dictionary's name as found ("es_ES"), for status lines. */
 const char *spell_dict_name(const struct spell *sp);

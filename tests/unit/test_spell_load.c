@@ -4,7 +4,10 @@
  * same suggestions, on thousands of generated words, for a UTF-8 and a
  * Latin-1 dictionary and, when installed, es_ES; the same error when no
  * dictionary is found; the descriptor becomes readable when the loading
- * ends; several loaders at once. */
+ * ends; several loaders at once; a loader abandoned while it loads
+ * (spell_load_abandon, a fatal signal) is not waited for, one abandoned
+ * once done is freed at once (the sanitizer build's leak check sees both:
+ * the detached worker frees what it holds). */
 #include "config.h"
 
 #include <poll.h>
@@ -13,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "src/spell.h"
@@ -115,6 +119,13 @@ static void mutate(const char *w, const struct words *pool, struct words *out)
         snprintf(buf, sizeof buf, "%s-%s", w, pool->v[rnd((unsigned)pool->n)]);
         add(out, buf);
     }
+}
+
+static long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 /* ---- the comparison ----------------------------------------------------- */
@@ -271,6 +282,37 @@ int main(void)
             spell_close(sp);
         }
         ok(opened == 4, "four loaders at once, each with its dictionary");
+    }
+
+    /* Abandoned: while loading (slowed down to a second), nothing waits;
+     * once done, it is freed at once.  A slowed-down loading still gives
+     * the dictionary. */
+    {
+        setenv("DICPATH", dicdir, 1);
+        setenv("PACTA_TEST_SPELL_DELAY_MS", "1000", 1);
+        long t0 = now_ms();
+        struct spell_loader *ld = spell_load_start("es", "tiny");
+        ok(!spell_load_done(ld), "with PACTA_TEST_SPELL_DELAY_MS the loading is not done at once");
+        spell_load_abandon(ld);
+        long took = now_ms() - t0;
+        ok(took < 500, "abandoning a loading does not wait for it (%ld ms of 1000)", took);
+        t0 = now_ms();
+        struct err e;
+        struct spell *sp = spell_load_finish(spell_load_start("es", "tiny"), &e);
+        took = now_ms() - t0;
+        ok(sp && strcmp(spell_dict_name(sp), "tiny") == 0 && took >= 1000,
+           "a slowed-down loading waits and gives the dictionary (%ld ms)", took);
+        spell_close(sp);
+        unsetenv("PACTA_TEST_SPELL_DELAY_MS");
+        ld = spell_load_start("es", "tiny");
+        int fd = spell_load_fd(ld);
+        struct pollfd p = {fd, POLLIN, 0};
+        ok(fd < 0 || (poll(&p, 1, 60000) == 1 && spell_load_done(ld)), "a loading without delay ends");
+        spell_load_abandon(ld);
+        ok(1, "a loader abandoned once done is freed at once");
+        /* the first one, detached, has ended by now and freed itself */
+        struct timespec rest = {0, 300 * 1000000L};
+        nanosleep(&rest, NULL);
     }
 
     remove(pf);
