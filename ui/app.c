@@ -4699,6 +4699,14 @@ static int run(void)
     forms_free(&A.forms);
     findings_free(&A.findings);
     ed_free(&A.ed);
+    if (status == 130 && A.spell_ld) {
+        /* A fatal signal: the recovery file is written and the process is
+         * ending; a dictionary still loading is not waited for (it took a
+         * second under ASan before the lock was let go), the thread dies
+         * with the process.  A normal quit joins it in spell_end. */
+        spell_load_abandon(A.spell_ld);
+        A.spell_ld = NULL;
+    }
     spell_end();
     A.spell_shown = false;
     free(A.recover_path);
