@@ -3287,6 +3287,16 @@ static const char *ev_stamp_text(const char *s, const char *ref, char *buf, size
     return buf;
 }
 
+/* t (taken) followed by " — note" when there is a note. */
+static char *ev_with_note(char *t, const char *note)
+{
+    if (!note || !*note)
+        return t;
+    char *u = xasprintf("%s — %s", t, note);
+    free(t);
+    return u;
+}
+
 /* An outage in one line: "2027-03-09 10:00 – 14:00 (4 h)", with
  * ", excluded" and its note when it has them. */
 static char *ev_outage_text(const struct doc_node *it)
@@ -3313,12 +3323,7 @@ static char *ev_outage_text(const struct doc_node *it)
     else
         t = xstrdup(when);
     free(when);
-    if (note && *note) {
-        char *u = xasprintf("%s — %s", t, note);
-        free(t);
-        t = u;
-    }
-    return t;
+    return ev_with_note(t, note);
 }
 
 /* A ticket in one line: "T1 P1: opened 2027-03-09 10:00, first response
@@ -3333,12 +3338,7 @@ static char *ev_ticket_text(const struct doc_node *it)
                         ev_stamp_text(doc_get_str(it, "first_response"), o, b, sizeof b),
                         ev_stamp_text(doc_get_str(it, "resolved"), o, c, sizeof c));
     free(who);
-    if (note && *note) {
-        char *u = xasprintf("%s — %s", t, note);
-        free(t);
-        t = u;
-    }
-    return t;
+    return ev_with_note(t, note);
 }
 
 /* One line describing row r. */

@@ -5,37 +5,17 @@
 # writes its recovery file, lets go of its lock and is gone at once, without
 # waiting for the loading on its worker thread.  Skips (77) without tmux.
 set -u
-top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
-PACTA=${PACTA:-$top_srcdir/pacta}
-TMUX_BIN=${TMUX_BIN:-tmux}
-case $TMUX_BIN in no|"") TMUX_BIN=tmux ;; esac
-command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 77; }
-[ -x "$PACTA" ] || { echo "1..0 # SKIP pacta not built"; exit 77; }
 [ -d /proc/self/task ] || { echo "1..0 # SKIP no /proc"; exit 77; }
+NAME=hangup
+. "$(dirname "$0")/lib.sh"
 
 # The dictionary takes this long; pacta must be gone well within BOUND_MS
 # of the signal (far below it: the old wait was the whole loading).
 DELAY_MS=10000
 BOUND_MS=2000
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pacta-hangup.XXXXXX") || exit 1
-sock=pacta-hangup-$$
-t() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
-cleanup() { t kill-server 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT HUP INT TERM
 echo "1..5"
 
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        t capture-pane -p -t w 2>/dev/null | grep -qF -- "$1" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    echo "# timed out waiting for: $1"
-    t capture-pane -p -t w 2>/dev/null | sed 's/^/#   /'
-    return 1
-}
 # gone: no such process, or a zombie not yet reaped by tmux
 gone() {
     [ ! -e "/proc/$1" ] && return 0

@@ -11,37 +11,13 @@
 # differences are that answer, version, updated and change_log.  Skips (77) without tmux, python3-yaml or the es_ES.UTF-8
 # locale.
 set -u
-top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
-PACTA=${PACTA:-$top_srcdir/pacta}
-TMUX_BIN=${TMUX_BIN:-tmux}
 PY=${PYTHON3:-python3}
-case $TMUX_BIN in no|"") TMUX_BIN=tmux ;; esac
-command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 77; }
 locale -a 2>/dev/null | grep -qi '^es_ES\.utf-\?8$' || { echo "1..0 # SKIP no es_ES.UTF-8 locale"; exit 77; }
 "$PY" -c 'import yaml' 2>/dev/null || { echo "1..0 # SKIP python3-yaml not installed"; exit 77; }
-[ -x "$PACTA" ] || { echo "1..0 # SKIP pacta not built"; exit 77; }
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pacta-tmux.XXXXXX") || exit 1
-sock=pacta-test-$$
-t() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
-cleanup() { t kill-server 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT HUP INT TERM
+NAME=tmux
+. "$(dirname "$0")/lib.sh"
 echo "1..7"
 
-# Wait until the screen shows $1 (up to 10 s).
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        t capture-pane -p -t w 2>/dev/null | grep -qF -- "$1" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    echo "# timed out waiting for: $1"
-    t capture-pane -p -t w 2>/dev/null | sed 's/^/#   /'
-    return 1
-}
-keys() { t send-keys -t w "$@"; sleep 0.15; }
-type_text() { t send-keys -t w -l -- "$1"; sleep 0.15; }
 start() {
     t new-session -d -s w -x 100 -y 30 \
         "cd '$tmp' && env TERM=tmux-256color LANG=es_ES.UTF-8 LC_ALL=es_ES.UTF-8 LANGUAGE= \
