@@ -6,7 +6,7 @@
 # .), SRCDIR (bench/ sources; default the folder of this script), RUNS
 # (hyperfine runs for small inputs, default 10), BIGRUNS (for the large
 # file, default 3), ROUNDS (row 3: rounds of the three commands by turns,
-# default 7), ITEMS (items in the large agreement, default 100000),
+# default 15), ITEMS (items in the large agreement, default 100000),
 # LIMIT (seconds one command may take before its row is given up, default
 # 60), KEYS (characters typed for row 6, default 5000).
 set -u
@@ -14,7 +14,7 @@ BUILDDIR=${BUILDDIR:-.}
 SRCDIR=${SRCDIR:-$(dirname "$0")}
 RUNS=${RUNS:-10}
 BIGRUNS=${BIGRUNS:-3}
-ROUNDS=${ROUNDS:-7}
+ROUNDS=${ROUNDS:-15}
 ITEMS=${ITEMS:-100000}
 LIMIT=${LIMIT:-60}
 KEYS=${KEYS:-5000}
@@ -54,7 +54,11 @@ hf() {
 }
 # turns NAME ROUNDS CMD...: like hf, but ROUNDS rounds that each run every
 # command once (after one warm-up), so that a burst of noise on the shared
-# machine falls on all of them alike; the median of each over the rounds.
+# machine falls on all of them alike.  One line a command: the median of
+# its times over the rounds; the median of its ratio to the first command
+# within each round; the lower and upper quartiles of that ratio.  (Single
+# runs of the same command move by up to 40% on this kind of machine; the
+# ratio within a round moves less, and its median over many rounds least.)
 turns() {
     # (sh has no local variables: hf sets name and runs, so these differ)
     t_name=$1 t_rounds=$2 t_k=0
@@ -67,7 +71,9 @@ turns() {
 import statistics, sys
 runs = [[float(x) for x in open(f).read().split()] for f in sys.argv[1:]]
 for i in range(len(runs[0])):
-    print(statistics.median(r[i] for r in runs))' "$W/$t_name".*.txt
+    ratios = [r[i] / r[0] for r in runs]
+    q = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else [ratios[0]] * 3
+    print(statistics.median(r[i] for r in runs), statistics.median(ratios), q[0], q[2])' "$W/$t_name".*.txt
 }
 ROWS=
 row() { ROWS="$ROWS$*
@@ -114,10 +120,12 @@ fi
 if fits "$PACTA" summary "$BIG" -f text; then
     log "3: summary"
     set -- $(turns summary "$ROUNDS" "$LOAD $BIG" "$PACTA summary $BIG -f text" "$PACTA summary $BIG -f html") || true
-    if [ $# -eq 3 ]; then
-        r=$(ratio "$2" "$1") h=$(ratio "$3" "$1")
-        row "| 3 | \`pacta summary -f text\`, $MB MB | $(fmt_s "$2") | loading alone $(fmt_s "$1") | ${r}× | ≤ 1.3× | $(check "$r" le 1.3) |"
-        row "| 3 | \`pacta summary -f html\`, $MB MB | $(fmt_s "$3") | loading alone $(fmt_s "$1") | ${h}× | ≤ 1.3× | $(check "$h" le 1.3) |"
+    if [ $# -eq 12 ]; then
+        # the ratio: the median of the rounds' ratios, with its quartiles
+        r2() { python3 -c 'import sys; print("%.2f" % float(sys.argv[1]))' "$1"; }
+        r=$(r2 "$6") h=$(r2 "${10}")
+        row "| 3 | \`pacta summary -f text\`, $MB MB | $(fmt_s "$5") | loading alone $(fmt_s "$1") | ${r}× (quartiles $(r2 "$7")–$(r2 "$8")) | ≤ 1.3× | $(check "$r" le 1.3) |"
+        row "| 3 | \`pacta summary -f html\`, $MB MB | $(fmt_s "$9") | loading alone $(fmt_s "$1") | ${h}× (quartiles $(r2 "${11}")–$(r2 "${12}")) | ≤ 1.3× | $(check "$h" le 1.3) |"
     fi
 else
     row "| 3 | \`pacta summary\`, $MB MB | > ${LIMIT} s (given up) | loading alone | | ≤ 1.3× | **no** |"
