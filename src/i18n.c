@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "src/i18n.h"
 #include "src/xalloc.h"
@@ -25,10 +26,43 @@
 #define MO_MAGIC_SWAPPED 0xde120495u
 #define MO_MAX_SIZE (8u << 20)
 
+/* Where the catalogues are: $PACTA_LOCALEDIR when set; else, for a program
+ * run where it was built (./pacta after ./bootstrap, never installed), the
+ * build tree's locale/ beside it, recognised by its Spanish catalogue; else
+ * the configured LOCALEDIR.  Without the second, the README's quick start
+ * spoke only English until `make install`.  An installed pacta has no
+ * locale/ folder beside it (bindir), so it reads LOCALEDIR.  Worked out
+ * once (pthread_once: i18n_lang may be first asked from any thread). */
+static char dir_buf[4096];
+static const char *dir = LOCALEDIR;
+static pthread_once_t dir_once = PTHREAD_ONCE_INIT;
+
+static void find_dir(void)
+{
+    const char *env = getenv("PACTA_LOCALEDIR");
+    if (env && *env) {
+        dir = env;
+        return;
+    }
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0 || (size_t)n >= sizeof exe - 1)
+        return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    char probe[sizeof exe + 64];
+    snprintf(probe, sizeof probe, "%s/locale/es/LC_MESSAGES/pacta.mo", exe);
+    if (access(probe, R_OK) == 0 && (size_t)snprintf(dir_buf, sizeof dir_buf, "%s/locale", exe) < sizeof dir_buf)
+        dir = dir_buf;
+}
+
 static const char *locale_dir(void)
 {
-    const char *d = getenv("PACTA_LOCALEDIR");
-    return (d && *d) ? d : LOCALEDIR;
+    pthread_once(&dir_once, find_dir);
+    return dir;
 }
 
 void i18n_init(void)

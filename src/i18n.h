@@ -13,7 +13,8 @@
 #define P_(one, many, n) ngettext((one), (many), (unsigned long)(n))
 
 /* Bind the "pacta" text domain.  The catalogue directory is $PACTA_LOCALEDIR
- * when set (tests run from the build tree), else the configured LOCALEDIR. */
+ * when set; else, for a pacta run from its build tree (never installed), the
+ * locale/ folder beside the program; else the configured LOCALEDIR. */
 void i18n_init(void);
 
 /* Translate msgid into language lang ("es", "en") regardless of the screen
