@@ -1583,57 +1583,57 @@ static void draw_key_bar(void)
     draw_key_bar_ctx(ctx);
 }
 
+/* Whether action d is in the key bar of context ctx; if it is, its keys as
+ * the bar shows them: both ("F2/^S") when first_only is false, else the
+ * first key only. */
+static bool bar_keys(const struct actions_def *d, unsigned ctx, bool first_only, char *keys, size_t size)
+{
+    if (!d->in_bar || !(d->context & ctx))
+        return false;
+    snprintf(keys, size, "%s", d->keys);
+    if (first_only)
+        keys[strcspn(keys, " ")] = 0;
+    else
+        for (char *p = keys; *p; p++)
+            if (*p == ' ')
+                *p = '/';
+    return true;
+}
+
+/* The columns of an action in the key bar: its keys, a space, its label. */
+static int bar_width(const struct actions_def *d, const char *keys)
+{
+    return draw_width(keys, strlen(keys)) + 1 + draw_width(_(d->label), strlen(_(d->label)));
+}
+
 /* The key bar of the actions of context ctx. */
 static void draw_key_bar_ctx(unsigned ctx)
 {
     int y = LINES - 1;
+    char keys[32];
     /* Both keys of each action when they fit, else the first key only. */
-    for (int pass = 0; pass < 2; pass++) {
-        int total = 0;
-        for (unsigned i = 0; i < actions_count; i++) {
-            const struct actions_def *d = &actions_table[i];
-            if (!d->in_bar || !(d->context & ctx))
-                continue;
-            char keys[32];
-            snprintf(keys, sizeof keys, "%s", d->keys);
-            if (pass == 1)
-                keys[strcspn(keys, " ")] = 0;
-            else
-                for (char *p = keys; *p; p++)
-                    if (*p == ' ')
-                        *p = '/';
-            total += draw_width(keys, strlen(keys)) + 1 + draw_width(_(d->label), strlen(_(d->label))) + 1;
-        }
-        if (total <= COLS || pass == 1) {
-            theme_set(THEME_KEYLABEL);
-            draw_blank(y, 0, COLS);
-            int x = 0;
-            for (unsigned i = 0; i < actions_count && x < COLS; i++) {
-                const struct actions_def *d = &actions_table[i];
-                if (!d->in_bar || !(d->context & ctx))
-                    continue;
-                char keys[32];
-                snprintf(keys, sizeof keys, "%s", d->keys);
-                if (pass == 1)
-                    keys[strcspn(keys, " ")] = 0;
-                else
-                    for (char *p = keys; *p; p++)
-                        if (*p == ' ')
-                            *p = '/';
-                /* an action that does not fit whole is left out, never cut
-                 * ("F11 Evaluati"); F1 help lists them all */
-                int w = draw_width(keys, strlen(keys)) + 1 + draw_width(_(d->label), strlen(_(d->label)));
-                if (x + w > COLS)
-                    continue;
-                theme_set(THEME_KEY);
-                x += draw_str(y, x, COLS - x, keys);
-                theme_set(THEME_KEYLABEL);
-                x += draw_str(y, x, COLS - x, " ");
-                x += draw_str(y, x, COLS - x, _(d->label));
-                x += draw_str(y, x, COLS - x, " ");
-            }
-            break;
-        }
+    int total = 0;
+    for (unsigned i = 0; i < actions_count; i++)
+        if (bar_keys(&actions_table[i], ctx, false, keys, sizeof keys))
+            total += bar_width(&actions_table[i], keys) + 1;
+    bool first_only = total > COLS;
+    theme_set(THEME_KEYLABEL);
+    draw_blank(y, 0, COLS);
+    int x = 0;
+    for (unsigned i = 0; i < actions_count && x < COLS; i++) {
+        const struct actions_def *d = &actions_table[i];
+        if (!bar_keys(d, ctx, first_only, keys, sizeof keys))
+            continue;
+        /* an action that does not fit whole is left out, never cut
+         * ("F11 Evaluati"); F1 help lists them all */
+        if (x + bar_width(d, keys) > COLS)
+            continue;
+        theme_set(THEME_KEY);
+        x += draw_str(y, x, COLS - x, keys);
+        theme_set(THEME_KEYLABEL);
+        x += draw_str(y, x, COLS - x, " ");
+        x += draw_str(y, x, COLS - x, _(d->label));
+        x += draw_str(y, x, COLS - x, " ");
     }
 }
 
