@@ -16,7 +16,6 @@
 #include "src/i18n.h"
 #include "src/measure.h"
 #include "src/render.h"
-#include "src/sla_yaml.h"
 #include "src/validate.h"
 #include "src/xalloc.h"
 
@@ -70,10 +69,8 @@ int cmd_evaluate(int argc, char **argv)
             break;
         }
         case 'f':
-            if (render_format_parse(optarg, &f) < 0) {
-                fprintf(stderr, _("pacta: unknown format '%s' (text, md, html or pdf)\n"), optarg);
+            if (cmdutil_parse_format(optarg, &f))
                 return EXIT_USAGE;
-            }
             break;
         case 'o': outpath = optarg; break;
         case 'h':
@@ -102,14 +99,8 @@ int cmd_evaluate(int argc, char **argv)
     struct evaluate_result r = {0};
     int rc = EXIT_DATAERR;
     memset(&m, 0, sizeof m);
-    if (sla_yaml_load_file(file, NULL, &sla, NULL, &e) < 0) {
-        cmdutil_print_err(&e);
+    if (cmdutil_load_agreement(file, &sla))
         goto out;
-    }
-    if (sla->kind != DOC_MAP) {
-        fprintf(stderr, _("pacta: %s: not an agreement (the top level is not a map)\n"), file);
-        goto out;
-    }
     int lr = measure_load_file(mpath, &m, &warn, &e);
     for (size_t i = 0; i < warn.n; i++) {
         const struct finding *w = &warn.v[i];

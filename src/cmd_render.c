@@ -17,7 +17,6 @@
 #include "src/i18n.h"
 #include "src/print.h"
 #include "src/render.h"
-#include "src/sla_yaml.h"
 #include "src/spawn.h"
 #include "src/summary.h"
 #include "src/validate.h"
@@ -28,20 +27,10 @@
 /* Load path; with open, validate it into open too. */
 static int load(const char *path, struct doc_node **root, struct findings *open)
 {
-    struct err e;
-    if (sla_yaml_load_file(path, NULL, root, NULL, &e) < 0) {
-        cmdutil_print_err(&e);
-        return EXIT_DATAERR;
-    }
-    if ((*root)->kind != DOC_MAP) {
-        fprintf(stderr, _("pacta: %s: not an agreement (the top level is not a map)\n"), path);
-        doc_free(*root);
-        *root = NULL;
-        return EXIT_DATAERR;
-    }
-    if (open)
+    int rc = cmdutil_load_agreement(path, root);
+    if (rc == 0 && open)
         validate_doc_lang(*root, summary_lang(*root), open);
-    return 0;
+    return rc;
 }
 
 /* The summary is built while the agreement is validated on a thread of its
@@ -99,12 +88,6 @@ static const struct findings *check_await(void *p, const struct render_doc *so_f
     return &j->open;
 }
 
-static int bad_format(const char *name)
-{
-    fprintf(stderr, _("pacta: unknown format '%s' (text, md, html or pdf)\n"), name);
-    return EXIT_USAGE;
-}
-
 int cmd_summary(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -120,8 +103,8 @@ int cmd_summary(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (render_format_parse(optarg, &f) < 0)
-                return bad_format(optarg);
+            if (cmdutil_parse_format(optarg, &f))
+                return EXIT_USAGE;
             break;
         case 'o': outpath = optarg; break;
         case 'h':
@@ -196,8 +179,8 @@ int cmd_checklist(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "f:o:t:l:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (render_format_parse(optarg, &f) < 0)
-                return bad_format(optarg);
+            if (cmdutil_parse_format(optarg, &f))
+                return EXIT_USAGE;
             break;
         case 'o': outpath = optarg; break;
         case 't':

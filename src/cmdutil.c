@@ -10,12 +10,37 @@
 #include "src/cmdutil.h"
 #include "src/fileio.h"
 #include "src/i18n.h"
+#include "src/sla_yaml.h"
 
 void cmdutil_print_err(const struct err *e)
 {
     char buf[2200];
     err_format(e, buf, sizeof buf);
     fprintf(stderr, "pacta: %s\n", buf);
+}
+
+int cmdutil_load_agreement(const char *path, struct doc_node **root)
+{
+    struct err e;
+    if (sla_yaml_load_file(path, NULL, root, NULL, &e) < 0) {
+        cmdutil_print_err(&e);
+        return EXIT_DATAERR;
+    }
+    if ((*root)->kind != DOC_MAP) {
+        fprintf(stderr, _("pacta: %s: not an agreement (the top level is not a map)\n"), path);
+        doc_free(*root);
+        *root = NULL;
+        return EXIT_DATAERR;
+    }
+    return 0;
+}
+
+int cmdutil_parse_format(const char *name, enum render_format *f)
+{
+    if (render_format_parse(name, f) == 0)
+        return 0;
+    fprintf(stderr, _("pacta: unknown format '%s' (text, md, html or pdf)\n"), name);
+    return EXIT_USAGE;
 }
 
 /* Write out to path atomically, or to stdout when path is NULL or "-". */

@@ -9,6 +9,8 @@
 #include "src/err.h"
 #include "src/render.h"
 
+struct doc_node;
+
 /* Exit statuses (sysexits.h values where they fit), documented in pacta.1. */
 enum {
     EXIT_FINDINGS = 1,     /* check: an error; fmt --check: not canonical; spell: a word; evaluate: a miss */
@@ -22,6 +24,13 @@ enum {
 
 /* "pacta: FILE:LINE:COL: message" on stderr. */
 void cmdutil_print_err(const struct err *e);
+/* The agreement at path into *root (the caller frees it): 0, or
+ * EXIT_DATAERR (*root NULL) after saying on stderr why it cannot be read or
+ * is not an agreement. */
+int cmdutil_load_agreement(const char *path, struct doc_node **root);
+/* The argument of -f (text, md, html, pdf) into *f: 0, or EXIT_USAGE after
+ * saying on stderr that the format is unknown. */
+int cmdutil_parse_format(const char *name, enum render_format *f);
 /* Write data to path atomically (fileio_write_atomic with flags), saying on
  * stderr what failed, or that the file had to be written in place and where
  * the backup is.  0 or EXIT_CANTCREAT. */

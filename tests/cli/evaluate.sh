@@ -63,7 +63,12 @@ has "$tmp/h.html" "<html" "the HTML is a document"
 
 # Usage and input errors.
 "$PACTA" evaluate >/dev/null 2>&1; ok $([ $? -eq 64 ] && echo 0 || echo 1) "no file: 64"
-"$PACTA" evaluate "$EX/web-hosting-basic.sla.yaml" -f doc >/dev/null 2>&1; ok $([ $? -eq 64 ] && echo 0 || echo 1) "unknown format: 64"
+"$PACTA" evaluate "$EX/web-hosting-basic.sla.yaml" -f doc >/dev/null 2>"$tmp/err"; ok $([ $? -eq 64 ] && echo 0 || echo 1) "unknown format: 64"
+ok $([ "$(cat "$tmp/err")" = "pacta: unknown format 'doc' (text, md, html or pdf)" ] && echo 0 || echo 1) "unknown format: the message"
+printf -- '- a\n' >"$tmp/list.yaml"
+"$PACTA" evaluate "$tmp/list.yaml" "$EX/web-hosting-basic.measurements.yaml" >/dev/null 2>"$tmp/err"
+ok $([ $? -eq 65 ] && echo 0 || echo 1) "an agreement that is a list: 65"
+ok $([ "$(cat "$tmp/err")" = "pacta: $tmp/list.yaml:1:1: the file must be a mapping of keys (like \"apiVersion: pacta/v1\"), not a single value or a list" ] && echo 0 || echo 1) "an agreement that is a list: the message"
 "$PACTA" evaluate "$EX/web-hosting-basic.sla.yaml" --period 2027-13 >/dev/null 2>&1; ok $([ $? -eq 64 ] && echo 0 || echo 1) "bad period: 64"
 "$PACTA" evaluate "$EX/web-hosting-basic.sla.yaml" --period 2026-01 >/dev/null 2>&1; ok $([ $? -eq 65 ] && echo 0 || echo 1) "a period not measured: 65"
 "$PACTA" evaluate "$EX/web-hosting-basic.sla.yaml" "$tmp/none.yaml" >/dev/null 2>&1; ok $([ $? -eq 65 ] && echo 0 || echo 1) "missing measurements: 65"

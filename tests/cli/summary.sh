@@ -111,6 +111,15 @@ grep -q 'per month:  *£50.50' "$tmp/hostile.text"; ok $? "totals per period are
 # Exit statuses.
 "$PACTA" summary > /dev/null 2>&1; ok $(($? != 64)) "no FILE: exit 64"
 "$PACTA" summary "$top_srcdir/examples/web-hosting-basic.sla.yaml" -f docx > /dev/null 2>&1; ok $(($? != 64)) "unknown format: exit 64"
+# The words of an unknown format and of a file that is not a map, the same in every command.
+for cmd in summary checklist; do
+    "$PACTA" $cmd "$top_srcdir/examples/web-hosting-basic.sla.yaml" -f docx > /dev/null 2> "$tmp/err"
+    [ "$(cat "$tmp/err")" = "pacta: unknown format 'docx' (text, md, html or pdf)" ]; ok $? "$cmd: unknown format: the message"
+    printf -- '- a\n' > "$tmp/list.yaml"
+    "$PACTA" $cmd "$tmp/list.yaml" > /dev/null 2> "$tmp/err"; rc=$?
+    [ $rc -eq 65 ] && [ "$(cat "$tmp/err")" = "pacta: $tmp/list.yaml:1:1: the file must be a mapping of keys (like \"apiVersion: pacta/v1\"), not a single value or a list" ]
+    ok $? "$cmd: a list is not an agreement: exit 65 and the message"
+done
 "$PACTA" summary "$tmp/missing.sla.yaml" > /dev/null 2>&1; ok $(($? != 65)) "missing file: exit 65"
 printf 'a: [\n' > "$tmp/broken.yaml"
 "$PACTA" summary "$tmp/broken.yaml" > /dev/null 2> "$tmp/err"; rc=$?
