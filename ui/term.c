@@ -220,54 +220,13 @@ static bool push_key_name(const char *name)
     return false;
 }
 
-/* The screen as UTF-8 rows, trailing spaces trimmed. */
-static char *screen_row(int y)
+/* Row y of the screen as UTF-8: all of it, trailing spaces trimmed; or,
+ * with marks, only the runs of cells shown in the misspelt-word role, as
+ * "run | run" (empty when none). */
+static char *screen_text(int y, bool marks)
 {
     size_t cap = (size_t)COLS * 8 + 8, len = 0;
     char *out = xmalloc(cap);
-    mbstate_t st;
-    memset(&st, 0, sizeof st);
-    for (int x = 0; x < COLS; x++) {
-        cchar_t cc;
-        wchar_t wc[CCHARW_MAX + 1];
-        attr_t a;
-        short pair;
-        if (mvin_wch(y, x, &cc) == ERR)
-            break;
-        if (getcchar(&cc, wc, &a, &pair, NULL) == ERR)
-            continue;
-        if (x > 0 && wc[0] == 0)
-            continue;
-        for (int i = 0; wc[i] && i < CCHARW_MAX; i++) {
-            char mb[MB_LEN_MAX];
-            size_t n = wcrtomb(mb, wc[i], &st);
-            if (n == (size_t)-1) {
-                mb[0] = '?';
-                n = 1;
-                memset(&st, 0, sizeof st);
-            }
-            memcpy(out + len, mb, n);
-            len += n;
-        }
-        /* A wide character covers the next cell: skip it. */
-        int w = wcwidth(wc[0]);
-        if (w > 1)
-            x += w - 1;
-    }
-    while (len > 0 && out[len - 1] == ' ')
-        len--;
-    out[len] = 0;
-    return out;
-}
-
-/* The runs of cells shown in the misspelt-word role on row y, as
- * "run | run" (empty when none). */
-static char *screen_marks(int y)
-{
-    char *row = screen_row(y);
-    size_t cap = strlen(row) + (size_t)COLS * 3 + 8, len = 0;
-    char *out = xmalloc(cap);
-    out[0] = 0;
     bool in = false;
     mbstate_t st;
     memset(&st, 0, sizeof st);
@@ -282,40 +241,49 @@ static char *screen_marks(int y)
             continue;
         if (x > 0 && wc[0] == 0)
             continue;
-        bool m = theme_cell_is(THEME_MISSPELT, a, pair);
-        if (m && !in && len > 0) {
-            memcpy(out + len, " | ", 3);
-            len += 3;
-        }
-        in = m;
-        if (m)
-            for (int i = 0; wc[i] && i < CCHARW_MAX; i++) {
-                char mb[MB_LEN_MAX];
-                size_t n = wcrtomb(mb, wc[i], &st);
-                if (n == (size_t)-1) {
-                    mb[0] = '?';
-                    n = 1;
-                    memset(&st, 0, sizeof st);
-                }
-                if (len + n + 4 > cap)
-                    out = xgrow(out, &cap, len + n + 4, 1);
-                memcpy(out + len, mb, n);
-                len += n;
+        bool take = true;
+        if (marks) {
+            take = theme_cell_is(THEME_MISSPELT, a, pair);
+            if (take && !in && len > 0) {
+                memcpy(out + len, " | ", 3);
+                len += 3;
             }
+            in = take;
+        }
+        for (int i = 0; take && wc[i] && i < CCHARW_MAX; i++) {
+            char mb[MB_LEN_MAX];
+            size_t n = wcrtomb(mb, wc[i], &st);
+            if (n == (size_t)-1) {
+                mb[0] = '?';
+                n = 1;
+                memset(&st, 0, sizeof st);
+            }
+            if (len + n + 4 > cap)
+                out = xgrow(out, &cap, len + n + 4, 1);
+            memcpy(out + len, mb, n);
+            len += n;
+        }
+        /* A wide character covers the next cell: skip it. */
         int w = wcwidth(wc[0]);
         if (w > 1)
             x += w - 1;
     }
+    while (!marks && len > 0 && out[len - 1] == ' ')
+        len--;
     out[len] = 0;
-    free(row);
     return out;
+}
+
+static char *screen_row(int y)
+{
+    return screen_text(y, false);
 }
 
 static void dump_marks(const char *name)
 {
     printf("--- %s marks\n", name);
     for (int y = 0; y < LINES; y++) {
-        char *m = screen_marks(y);
+        char *m = screen_text(y, true);
         if (*m)
             printf("%d: %s\n", y, m);
         free(m);
