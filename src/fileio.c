@@ -46,10 +46,12 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
-int fileio_write_all(int fd, const char *p, size_t n)
+/* All n bytes of p to fd: at offset off (pwrite), or where fd stands when
+ * off is -1 (write: pipes and terminals too). */
+static int write_full(int fd, const char *p, size_t n, off_t off)
 {
     while (n > 0) {
-        ssize_t w = write(fd, p, n);
+        ssize_t w = off < 0 ? write(fd, p, n) : pwrite(fd, p, n, off);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
@@ -61,28 +63,15 @@ int fileio_write_all(int fd, const char *p, size_t n)
         }
         p += w;
         n -= (size_t)w;
+        if (off >= 0)
+            off += w;
     }
     return 0;
 }
 
-static int pwrite_all(int fd, const char *p, size_t n, off_t off)
+int fileio_write_all(int fd, const char *p, size_t n)
 {
-    while (n > 0) {
-        ssize_t w = pwrite(fd, p, n, off);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (w == 0) {
-            errno = EIO;
-            return -1;
-        }
-        p += w;
-        n -= (size_t)w;
-        off += w;
-    }
-    return 0;
+    return write_full(fd, p, n, -1);
 }
 
 static int fsync_retry(int fd)
@@ -467,11 +456,11 @@ static int write_in_place(const char *target, const char *dir, const struct stat
         }
     }
     struct stat st;
-    if (pwrite_all(fd, data, len, 0) < 0 || ftruncate(fd, (off_t)len) < 0 ||
+    if (write_full(fd, data, len, 0) < 0 || ftruncate(fd, (off_t)len) < 0 ||
         fsync_retry(fd) < 0 || fstat(fd, &st) < 0) {
         int saved = errno;
         /* Put the old content back, as well as we can. */
-        if (pwrite_all(fd, old, old_len, 0) == 0 && ftruncate(fd, (off_t)old_len) == 0)
+        if (write_full(fd, old, old_len, 0) == 0 && ftruncate(fd, (off_t)old_len) == 0)
             fsync_retry(fd);
         err_set(e, NULL, 0, 0, _("cannot write %s: %s"), target, strerror(saved));
         free(old);
@@ -613,7 +602,7 @@ static void holder_write(int fd)
                             (long)getpid(), (long long)time(NULL));
     if (n < 0 || (size_t)n >= sizeof line)
         return;
-    if (ftruncate(fd, 0) == 0 && pwrite_all(fd, line, (size_t)n, 0) == 0) {
+    if (ftruncate(fd, 0) == 0 && write_full(fd, line, (size_t)n, 0) == 0) {
         /* the holder is named; durability does not matter here */
     }
 }
