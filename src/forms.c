@@ -966,27 +966,43 @@ static struct doc_node *fr_block_value(struct fr *r, int ind, bool key)
     return n;
 }
 
+/* A block map or sequence at column ind, one level deeper; NULL (given
+ * up) when that is too deep. */
+static struct doc_node *fr_open(struct fr *r, enum doc_kind kind, int ind)
+{
+    struct doc_node *n = doc_arena_collection(r->a, kind);
+    n->line = r->line;
+    n->col = (unsigned)ind + 1;
+    if (++r->depth > FR_MAX_DEPTH)
+        return fr_give_up(r);
+    return n;
+}
+
+/* Whether the next line that is not blank goes on the block at column ind:
+ * it does when it starts at ind; a line less indented ends the block, one
+ * more indented is wrong (r->bad). */
+static bool fr_next_at(struct fr *r, int ind)
+{
+    int i = fr_skip_blank(r);
+    if (i > ind)
+        r->bad = true;
+    return i == ind;
+}
+
 /* A mapping whose keys stand at column ind; r->p is at its first key
  * (at the start of a line, or after "- " on an item's line). */
 static struct doc_node *fr_map(struct fr *r, int ind)
 {
-    struct doc_node *m = doc_arena_collection(r->a, DOC_MAP);
-    m->line = r->line;
-    m->col = (unsigned)ind + 1;
-    if (++r->depth > FR_MAX_DEPTH)
-        return fr_give_up(r);
+    struct doc_node *m = fr_open(r, DOC_MAP, ind);
+    if (!m)
+        return NULL;
     struct fr_pairs ps = {0};
     bool first = true;
     while (!r->bad) {
         if (!first) {
-            int i = fr_skip_blank(r);
-            if (i < ind)
+            if (!fr_next_at(r, ind))
                 break;
-            if (i > ind) {
-                r->bad = true;
-                break;
-            }
-            r->p += i;
+            r->p += ind;
         }
         first = false;
         size_t klen = fr_key_len(r->p, r->end, true);
@@ -1019,21 +1035,12 @@ static struct doc_node *fr_map(struct fr *r, int ind)
  * the first item's line. */
 static struct doc_node *fr_seq(struct fr *r, int ind)
 {
-    struct doc_node *s = doc_arena_collection(r->a, DOC_SEQ);
-    s->line = r->line;
-    s->col = (unsigned)ind + 1;
-    if (++r->depth > FR_MAX_DEPTH)
-        return fr_give_up(r);
+    struct doc_node *s = fr_open(r, DOC_SEQ, ind);
+    if (!s)
+        return NULL;
     struct fr_items is = {0};
-    while (!r->bad) {
-        int i = fr_skip_blank(r);
-        if (i < ind)
-            break;
-        if (i > ind) {
-            r->bad = true;
-            break;
-        }
-        const char *q = r->p + i;
+    while (!r->bad && fr_next_at(r, ind)) {
+        const char *q = r->p + ind;
         if (*q != '-')
             break; /* the parent map's next key */
         if (q + 1 < r->end && q[1] != ' ' && q[1] != '\n') {
