@@ -223,19 +223,11 @@ static int read_value(struct ctx *c, const char *path, const struct field *f, vo
         if (f->kind == F_DATE && calc_parse_date(n->u.str, slot(item, f->at)))
             return fail(c, path, _("not a date (like 2027-03-01): %s"), n->u.str);
         return 0;
-    case F_BOOL: {
-        bool *v = slot(item, f->at);
-        *v = f->dflt;
-        if (!n)
-            return 0;
-        if (strcmp(n->u.str, "true") == 0)
-            *v = true;
-        else if (strcmp(n->u.str, "false") == 0)
-            *v = false;
-        else
+    case F_BOOL:
+        if (n && strcmp(n->u.str, "true") != 0 && strcmp(n->u.str, "false") != 0)
             return fail(c, path, _("expected true or false: %s"), n->u.str);
+        *(bool *)slot(item, f->at) = n ? strcmp(n->u.str, "true") == 0 : f->dflt;
         return 0;
-    }
     case F_LIST:
         if (f->has)
             *(bool *)slot(item, f->has) = doc_get(c->root, path) != NULL;
