@@ -251,27 +251,24 @@ static int read_map(struct ctx *c, const char *path, const struct doc_node *map,
         char q[700];
         if (f->kind == F_KNOWN)
             continue;
-        /* A wrong string stops the reading only before a field that is
-         * not a plain string: of two strings in a row that are both
-         * wrong (a ticket's id and priority), the error is the second's. */
-        if (bad && f->kind != F_STR)
-            return -1;
         if (*path)
             doc_pathf(q, sizeof q, "%s.%s", path, f->key);
         else
             doc_pathf(q, sizeof q, "%s", f->key);
         enum doc_kind kind = f->kind == F_LIST || f->kind == F_SEQ ? DOC_SEQ : f->kind == F_MAP ? DOC_MAP : DOC_SCALAR;
         const struct doc_node *n = want(c, q, kind, f->required, &bad);
+        if (bad) /* the first wrong field, in the table's order, is the error */
+            return -1;
         if (f->kind == F_STR) {
             if (f->at)
                 *(const char **)slot(item, f->at) = n ? n->u.str : NULL;
             if (!f->after)
                 continue;
         }
-        if (bad || read_value(c, q, f, item, n) || (f->after && f->after(c, q, item, n)))
+        if (read_value(c, q, f, item, n) || (f->after && f->after(c, q, item, n)))
             return -1;
     }
-    return bad ? -1 : 0;
+    return 0;
 }
 
 /* ---- The tables: one per map of the file, inner ones first ---- */
