@@ -3243,6 +3243,23 @@ static void ev_prune(const char *path)
     }
 }
 
+/* Remove the entry e of the list at path when key is all it has left (it
+ * says nothing then), and the list with it when it was the last one.
+ * true when it went. */
+static bool ev_drop_bare(const char *path, struct doc_node *e, const char *key)
+{
+    if (e->kind != DOC_MAP || e->len != 1 || !doc_map_get(e, key))
+        return false;
+    struct doc_node *seq = doc_get(EV.m, path);
+    for (size_t i = 0; seq && seq->kind == DOC_SEQ && i < seq->len; i++)
+        if (seq->u.items[i] == e) {
+            doc_free(doc_seq_take(seq, i));
+            ev_prune(path);
+            return true;
+        }
+    return false;
+}
+
 /* The path of the list an EV_OUTAGE or EV_TICKET row is an item of, into
  * buf; NULL for other rows. */
 static const char *ev_list_path(const struct ev_row *r, char *buf, size_t size)
@@ -3769,17 +3786,7 @@ static void ev_edit(const struct ev_row *r)
             doc_map_put(e, "delivered", doc_new_scalar(d, DOC_PLAIN));
         } else if (e) {
             doc_map_del(e, "delivered");
-            /* an entry that said only that (its deadline and nothing else)
-             * goes, and the list with it when it was the last one */
-            if (e->kind == DOC_MAP && e->len == 1 && doc_map_get(e, "deadline")) {
-                struct doc_node *seq = doc_get(EV.m, p);
-                for (size_t i = 0; seq && seq->kind == DOC_SEQ && i < seq->len; i++)
-                    if (seq->u.items[i] == e) {
-                        doc_free(doc_seq_take(seq, i));
-                        break;
-                    }
-                ev_prune(p);
-            }
+            ev_drop_bare(p, e, "deadline");
         }
         free(d);
         ev_changed();
@@ -3790,7 +3797,15 @@ static void ev_edit(const struct ev_row *r)
         struct doc_node *e = ev_entry(p, "id", id, true);
         const char *k = doc_get_str(e, "kept");
         bool kept = !k || strcmp(k, "false") != 0;
-        doc_map_put(e, "kept", doc_new_scalar(kept ? "false" : "true", DOC_PLAIN));
+        if (kept) {
+            doc_map_put(e, "kept", doc_new_scalar("false", DOC_PLAIN));
+        } else {
+            /* kept again: an entry that says nothing more goes (an
+             * obligation without one was kept), else it says kept */
+            doc_map_del(e, "kept");
+            if (!ev_drop_bare(p, e, "id"))
+                doc_map_put(e, "kept", doc_new_scalar("true", DOC_PLAIN));
+        }
         ev_changed();
         return;
     }
