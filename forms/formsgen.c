@@ -31,10 +31,11 @@
 #include "src/sla_yaml.h"
 #include "src/xalloc.h"
 
+/* The enumerators' names, in enum forms_widget's order. */
 static const char *const widget_ids[] = {
-    "FW_TEXT", "FW_MULTILINE", "FW_CHOICE", "FW_DATE",   "FW_TIME", "FW_DURATION",
-    "FW_PERCENT", "FW_NUMBER", "FW_MONEY", "FW_BOOL",  "FW_ID",   "FW_TEXTLIST",
-    "FW_DATELIST", "FW_DAYS", "FW_REF", "FW_REFLIST", "FW_LIST",
+    "FW_TEXT",       "FW_MULTILINE",  "FW_CHOICE",     "FW_DATE",       "FW_TIME",       "FW_DURATION",
+    "FW_PERCENT",    "FW_NUMBER",     "FW_MONEY",      "FW_BOOL",       "FW_ID",         "FW_TEXTLIST",
+    "FW_DATELIST",   "FW_DAYS",       "FW_REF",        "FW_REFLIST",    "FW_LIST",
 };
 _Static_assert(sizeof widget_ids / sizeof *widget_ids == FW_LIST + 1, "a widget without its enumerator's name");
 

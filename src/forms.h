@@ -61,12 +61,12 @@ struct forms_choice {
 };
 
 struct forms_field {
-    const char *path;  /* relative to the step (the agreement root) or to a list item */
+    const char *path;     /* relative to the step (the agreement root) or to a list item */
     enum forms_widget widget;
-    const char *label; /* msgid */
+    const char *label;    /* msgid */
     const char *question; /* the checklist asks this (msgid), may be NULL: then "label?" */
-    const char *hint;  /* one line shown under the focused field (msgid), may be NULL */
-    const char *help;  /* F1 text (msgid), may be NULL */
+    const char *hint;     /* one line shown under the focused field (msgid), may be NULL */
+    const char *help;     /* F1 text (msgid), may be NULL */
     unsigned applies; /* FORMS_* set: the types and scopes that ask this field */
     bool required;    /* shown with a mark; validation has the final word */
     const struct forms_choice *choices;
@@ -83,11 +83,11 @@ struct forms_field {
 
 struct forms_step {
     const char *id;          /* "parties", "needs", ... */
-    int number;        /* 1..10 */
+    int number;              /* 1..10 */
     const char *title;       /* "Type and parties" (msgid) */
     const char *short_title; /* for the step list (msgid) */
     const char *help;        /* F1 for the step (msgid) */
-    unsigned applies;  /* FORMS_* set */
+    unsigned applies;        /* FORMS_* set */
     const struct forms_field *fields;
     size_t nfields;
 };
