@@ -3,12 +3,11 @@
  * Each wizard step is one YAML file in forms/ (data, not code): its title,
  * help, which agreement types it applies to, and its fields, each bound to a
  * model path (src/doc.h) with a widget kind, label, hint and help.  The files
- * are embedded into the binary at build time (src/forms_data.c, generated),
- * so pacta runs from the build tree and after `make install` alike, and
- * read by a fast reader of their own (forms_read_fast), which builds the
- * tree the YAML code of agreements would, or by that code when the reader
- * gives up.  The same data gives the client-meeting checklist its
- * questions.
+ * are read at build time by forms/formsgen (with forms_load_dir, the loader
+ * below, through libyaml) and compiled into C data (src/forms_data.c,
+ * generated), so pacta runs from the build tree and after `make install`
+ * alike, and forms_load parses nothing at run time.  The same data gives the
+ * client-meeting checklist its questions.
  *
  * Strings here are msgids (English); translate with _() when showing them,
  * or i18n_lang() for an output in the agreement's language. */
@@ -53,26 +52,29 @@ enum forms_widget {
     FW_LIST,      /* a list of items, each edited on its own sub-form (fields) */
 };
 
+/* Every pointer is const: the built-in steps are static const data
+ * (src/forms_data.c); a loader that allocates them owns them through
+ * struct forms (forms_free). */
 struct forms_choice {
-    char *value; /* what is stored */
-    char *label; /* what is shown (msgid) */
+    const char *value; /* what is stored */
+    const char *label; /* what is shown (msgid) */
 };
 
 struct forms_field {
-    char *path;  /* relative to the step (the agreement root) or to a list item */
+    const char *path;     /* relative to the step (the agreement root) or to a list item */
     enum forms_widget widget;
-    char *label; /* msgid */
-    char *question; /* the checklist asks this (msgid), may be NULL: then "label?" */
-    char *hint;  /* one line shown under the focused field (msgid), may be NULL */
-    char *help;  /* F1 text (msgid), may be NULL */
+    const char *label;    /* msgid */
+    const char *question; /* the checklist asks this (msgid), may be NULL: then "label?" */
+    const char *hint;     /* one line shown under the focused field (msgid), may be NULL */
+    const char *help;     /* F1 text (msgid), may be NULL */
     unsigned applies; /* FORMS_* set: the types and scopes that ask this field */
     bool required;    /* shown with a mark; validation has the final word */
-    struct forms_choice *choices;
+    const struct forms_choice *choices;
     size_t nchoices;
-    char *ref;        /* FW_REF / FW_REFLIST: path of the list whose ids are offered */
-    char *item_title; /* FW_LIST: the item field shown as the row's title */
-    char *id_prefix;  /* FW_LIST: new items get id_prefix + next number ("N" -> N3) */
-    struct forms_field *fields; /* FW_LIST: the sub-form of one item */
+    const char *ref;        /* FW_REF / FW_REFLIST: path of the list whose ids are offered */
+    const char *item_title; /* FW_LIST: the item field shown as the row's title */
+    const char *id_prefix;  /* FW_LIST: new items get id_prefix + next number ("N" -> N3) */
+    const struct forms_field *fields; /* FW_LIST: the sub-form of one item */
     size_t nfields;
     unsigned required_in; /* FORMS_* set where required (required: [binding,
                              two_way]); FORMS_ALL for required: true, 0 when
@@ -80,23 +82,25 @@ struct forms_field {
 };
 
 struct forms_step {
-    char *id;          /* "parties", "needs", ... */
-    int number;        /* 1..10 */
-    char *title;       /* "Type and parties" (msgid) */
-    char *short_title; /* for the step list (msgid) */
-    char *help;        /* F1 for the step (msgid) */
-    unsigned applies;  /* FORMS_* set */
-    struct forms_field *fields;
+    const char *id;          /* "parties", "needs", ... */
+    int number;              /* 1..10 */
+    const char *title;       /* "Type and parties" (msgid) */
+    const char *short_title; /* for the step list (msgid) */
+    const char *help;        /* F1 for the step (msgid) */
+    unsigned applies;        /* FORMS_* set */
+    const struct forms_field *fields;
     size_t nfields;
 };
 
 struct forms {
-    struct forms_step *steps;
+    const struct forms_step *steps;
     size_t nsteps;
+    bool builtin; /* steps are the static data of forms_load: not freed */
 };
 
-/* Load the embedded step files.  Returns 0, or -1 with e naming the file,
- * line and column of what is wrong. */
+/* The built-in steps, compiled from forms/ at build time: no parsing, no
+ * allocation (f->builtin; forms_free leaves the data alone).  Returns 0; the
+ * err is kept for the callers, which were written when this could fail. */
 int forms_load(struct forms *f, struct err *e);
 /* Load step files from a folder instead (tests, translators' previews). */
 int forms_load_dir(struct forms *f, const char *dir, struct err *e);
@@ -104,16 +108,8 @@ int forms_load_dir(struct forms *f, const char *dir, struct err *e);
  * not checked.  On error f keeps what was loaded; forms_free it. */
 int forms_load_file(struct forms *f, const char *path, struct err *e);
 void forms_free(struct forms *f);
-/* Load one step from a buffer and append it to f, like forms_load_file.
- * fast: read it with the step files' own reader when it can (forms_load
- * does; see forms_read_fast), else with sla_yaml_load_buffer.  The result,
- * and any message, is the same either way. */
-int forms_load_buffer(struct forms *f, const char *name, const char *data, size_t len, bool fast, struct err *e);
-/* The step files' own reader of the small part of YAML they use (see
- * forms.c): 0 with *out the tree sla_yaml_load_buffer would build, or -1
- * when it gives up (the file uses something else, or is wrong), with *out
- * NULL.  Exposed for the tests, which compare the two. */
-int forms_read_fast(const char *data, size_t len, struct doc_node **out);
+/* Load one step from a buffer and append it to f, like forms_load_file. */
+int forms_load_buffer(struct forms *f, const char *name, const char *data, size_t len, struct err *e);
 
 /* The FORMS_* set of an agreement: its agreement.type and agreement.scope
  * (missing type counts as basic, missing scope as external). */
@@ -130,7 +126,11 @@ const char *forms_widget_name(enum forms_widget w);
  * (caller frees) with sensible, realistic defaults, or NULL with e set. */
 struct doc_node *forms_starting_point(const char *type, bool internal, const char *lang, struct err *e);
 
-/* The embedded files, for forms_load and the string extractor. */
+/* Generated by forms/formsgen into src/forms_data.c: the steps of forms/
+ * as data (forms_load), and the starting points forms/start-*.yaml as text
+ * (forms_starting_point loads them as agreements). */
+extern const struct forms_step forms_builtin_steps[];
+extern const size_t forms_builtin_nsteps;
 struct forms_blob {
     const char *name;
     const char *data;
