@@ -60,9 +60,7 @@ static void *check_run(void *p)
 static void check_start(struct check_job *j, const struct doc_node *root)
 {
     j->root = root;
-    /* only a draft lists its findings */
-    const char *status = doc_get_str(root, "metadata.status");
-    j->wanted = !status || strcmp(status, "draft") == 0;
+    j->wanted = summary_lists_points(root);
     /* the catalogue of the agreement's language is read in now, before the
      * thread: both then only read it (i18n.c is safe either way, but this
      * keeps the one write out of the threads' way, for helgrind too) */

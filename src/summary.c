@@ -998,8 +998,7 @@ static void sec_signatures(struct ctx *c)
 
 static void sec_points(struct ctx *c, const struct findings *open)
 {
-    const char *status = S(c, "metadata.status");
-    if (status && strcmp(status, "draft") != 0)
+    if (!summary_lists_points(c->root))
         return;
     if (!open || !open->n)
         return;
@@ -1020,6 +1019,12 @@ const char *summary_lang(const struct doc_node *root)
 {
     const char *l = doc_get_str(root, "metadata.language");
     return l && *l ? l : "en";
+}
+
+bool summary_lists_points(const struct doc_node *root)
+{
+    const char *status = doc_get_str(root, "metadata.status");
+    return !status || strcmp(status, "draft") == 0;
 }
 
 static const struct findings *given(void *ud, const struct render_doc *so_far)

@@ -13,12 +13,18 @@
 #ifndef PACTA_SUMMARY_H
 #define PACTA_SUMMARY_H
 
+#include <stdbool.h>
+
 #include "src/doc.h"
 #include "src/render.h"
 #include "src/validate.h"
 
 /* The agreement's language: metadata.language, "en" when absent. */
 const char *summary_lang(const struct doc_node *root);
+
+/* Does the summary of root list its findings as points to settle?  Only a
+ * draft's (metadata.status draft, or absent). */
+bool summary_lists_points(const struct doc_node *root);
 
 /* Build the summary of root.  open: the findings of root (may be NULL),
  * listed as points to settle when metadata.status is draft (or absent).
