@@ -1116,15 +1116,15 @@ static void html_head(const struct render_doc *d, struct out *o)
 }
 
 /* *in_check: inside the list of a checklist's questions. */
-static void html_block(const struct render_doc *d, struct out *o, size_t i, bool *in_check_p)
+static void html_block(const struct render_doc *d, struct out *o, size_t i, bool *in_check)
 {
-    bool in_check = *in_check_p;
     const struct block *b = &d->b[i];
     const char *const *s = BS(d, b);
     bool check_part = b->kind == B_CHECK || b->kind == B_ANSWER || b->kind == B_LINES;
-    if (in_check && !check_part) {
-        put(o, "</ul>\n");
-        in_check = false;
+    if (*in_check != check_part) {
+        /* a checklist's questions, answers and lines are one list */
+        put(o, check_part ? "<ul class=\"check\">\n" : "</ul>\n");
+        *in_check = check_part;
     }
     switch (b->kind) {
     case B_HEADING:
@@ -1173,10 +1173,6 @@ static void html_block(const struct render_doc *d, struct out *o, size_t i, bool
         break;
     }
     case B_CHECK:
-        if (!in_check) {
-            put(o, "<ul class=\"check\">\n");
-            in_check = true;
-        }
         put(o, b->checked ? "<li><span class=\"box\">&#10003;</span>" : "<li><span class=\"box\"></span>");
         html_text(o, s[0], false);
         if (s[1]) {
@@ -1187,19 +1183,11 @@ static void html_block(const struct render_doc *d, struct out *o, size_t i, bool
         put(o, "</li>\n");
         break;
     case B_ANSWER:
-        if (!in_check) {
-            put(o, "<ul class=\"check\">\n");
-            in_check = true;
-        }
         put(o, "<li class=\"answer\">");
         html_text(o, s[0], true);
         put(o, "</li>\n");
         break;
     case B_LINES:
-        if (!in_check) {
-            put(o, "<ul class=\"check\">\n");
-            in_check = true;
-        }
         for (int k = 0; k < b->level; k++)
             put(o, "<li class=\"line\"></li>\n");
         break;
@@ -1224,7 +1212,6 @@ static void html_block(const struct render_doc *d, struct out *o, size_t i, bool
         put(o, "<div class=\"pagebreak\"></div>\n");
         break;
     }
-    *in_check_p = in_check;
 }
 
 static void html_tail(struct out *o, bool in_check)
